@@ -1,0 +1,38 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Db } from "@/lib/db/client";
+import { syncDepartments } from "./departments";
+import { importDocument, type ImportOutcome } from "./import-document";
+
+export type SeedReport = {
+  /** True when the database already had documents and nothing was imported. */
+  skipped: boolean;
+  imported: Array<ImportOutcome & { fileName: string }>;
+  failed: Array<{ fileName: string; reason: string }>;
+};
+
+/**
+ * Fills an empty database from the seed folder. A file that cannot be read or imported is reported
+ * by name and the others still import; a database that has documents is left as it is.
+ */
+export async function seedDatabase(db: Db, seedsDir: string): Promise<SeedReport> {
+  await syncDepartments(db);
+  const report: SeedReport = { skipped: false, imported: [], failed: [] };
+  if ((await db.sourceDocument.count()) > 0) return { ...report, skipped: true };
+
+  const files = (await readdir(seedsDir)).filter((f) => f.endsWith(".txt")).sort();
+  for (const fileName of files) {
+    try {
+      const bytes = await readFile(join(seedsDir, fileName));
+      const outcome = await importDocument(db, { fileName, bytes });
+      report.imported.push({ ...outcome, fileName });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      report.failed.push({
+        fileName,
+        reason: reason.startsWith(`${fileName}: `) ? reason.slice(fileName.length + 2) : reason,
+      });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm start` / `npm run dev`: select the database (embedded unless DATABASE_URL is set), migrate,
+ * seed when empty, build when the sources changed, then serve and print the URL.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { formatSeedReport, prepareDatabase } from "@/lib/bootstrap";
+import { readEnv } from "@/lib/env";
+import { runMain } from "./cli";
+
+const dev = process.argv.includes("--dev");
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
+const BUILD_STAMP = ".next/portal-build-hash";
+
+function* files(path: string): Generator<string> {
+  if (!existsSync(path)) return;
+  if (!statSync(path).isDirectory()) {
+    yield path;
+    return;
+  }
+  for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
+}
+
+/** A hash of everything the production build depends on: rebuild only when it changes. */
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  for (const input of BUILD_INPUTS) {
+    for (const file of files(input)) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(): void {
+  const hash = sourceHash();
+  if (existsSync(".next/BUILD_ID") && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8") === hash) {
+    console.log("Build: up to date.");
+    return;
+  }
+  console.log("Build: sources changed, running next build (about a minute)…");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed (see above).");
+  writeFileSync(BUILD_STAMP, hash);
+}
+
+async function waitUntilServing(port: number, child: ReturnType<typeof spawn>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The web server exited with code ${child.exitCode}.`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("The web server did not answer within 2 minutes.");
+}
+
+runMain(async () => {
+  const env = readEnv();
+  const { database, seed } = await prepareDatabase({ seedsDir: "seeds", seed: true });
+  console.log(`Database: ${database.description}`);
+  for (const line of formatSeedReport(seed)) console.log(line);
+
+  try {
+    if (!dev) buildIfNeeded();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(env.PORT)],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: database.url,
+        DATABASE_POOL_MAX: String(database.poolMax),
+      },
+    },
+  );
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => {
+    void database.close().finally(() => process.exit(code ?? 0));
+  });
+
+  await waitUntilServing(env.PORT, child);
+  console.log(`\nKaohsiung policy tracker is running: http://localhost:${env.PORT}\n`);
+});
