@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { DocumentTable } from "@/components/document-table";
+import { DocumentList } from "@/components/document-list";
 import { db } from "@/lib/db/server";
 import { zhHant as t } from "@/lib/i18n/messages";
 import { listDocuments } from "@/lib/queries/documents";
@@ -16,7 +16,7 @@ export default async function HomePage() {
         </h1>
         <p className="mt-1 text-slate-700">{t.home.documentsIntro}</p>
       </div>
-      <DocumentTable documents={documents} />
+      <DocumentList documents={documents} />
     </section>
   );
 }

@@ -30,8 +30,18 @@ export function describeConnectionError(error: unknown): string {
       return "the server refused this user (check pg_hba.conf and the user name)";
     case "57P03":
       return "the server is starting up or shutting down";
-    default:
-      return (e.message ?? String(error)).split("\n")[0] ?? "unknown error";
+    // Prisma's codes for the same failures, as raised by queries through the adapter.
+    case "P1001":
+      return "cannot reach the database server (is it running and listening on that host and port?)";
+    case "P1000":
+      return "authentication failed";
+    case "P1003":
+      return "the database does not exist (create it first, e.g. createdb)";
+    default: {
+      // Prisma puts a code frame first and the reason last.
+      const lines = (e.message ?? String(error)).split("\n").map((l) => l.trim());
+      return lines.filter(Boolean).at(-1) ?? "unknown error";
+    }
   }
 }
 

@@ -1,0 +1,36 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+/** Every page test fails on a console error, as a user would have hit a broken page. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(`${msg.text()} (${msg.location().url})`);
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Zero axe violations (WCAG 2.x A and AA rules). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  expect(summary).toEqual([]);
+}
+
+/** For review, not comparison: tests/e2e/screenshots/<name>-<project>.png. */
+export async function saveScreenshot(page: Page, name: string, project: string): Promise<void> {
+  mkdirSync("tests/e2e/screenshots", { recursive: true });
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}-${project}.png`, fullPage: true });
+}
