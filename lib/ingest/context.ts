@@ -1,0 +1,27 @@
+import type { Detection } from "./detect";
+import type { LogicalLine, NormalisedText } from "./normalise";
+import type { ParsedBudgetLine, ParsedFigure, ParsedNode } from "./types";
+
+/** What every extractor receives. */
+export type ExtractContext = {
+  doc: NormalisedText;
+  detection: Detection;
+  /** Logical lines after the title line. */
+  body: LogicalLine[];
+  warnings: string[];
+};
+
+/** What every extractor returns; the document-level fields are filled in by index.ts. */
+export type Extracted = {
+  nodes: ParsedNode[];
+  budgetLines: ParsedBudgetLine[];
+  figures: ParsedFigure[];
+  presenter?: string | null;
+  presentedOn?: string | null;
+  councilSession?: string | null;
+  period?: { from: string | null; to: string | null };
+};
+
+export function compact(s: string): string {
+  return s.replace(/\s+/gu, "");
+}

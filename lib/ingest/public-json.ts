@@ -1,0 +1,50 @@
+import type { ParsedBudgetLine, ParsedDocument, ParsedNode } from "./types";
+
+/** The import CLI's `--dry-run --json` shape: what a reviewer needs to check a parse, nothing internal. */
+export type PublicNode = {
+  kind: string;
+  number: string | null;
+  title?: string;
+  text?: string;
+  lines: [number, number];
+  children: PublicNode[];
+};
+export type PublicBudgetLine = { name: string; amountThousand: number; children: PublicBudgetLine[] };
+export type PublicMetric = { value: number; unit: string; text: string };
+export type PublicDocument = {
+  kind: ParsedDocument["kind"];
+  title: string;
+  period: { from: string | null; to: string | null };
+  department?: string;
+  nodes: PublicNode[];
+  budgetLines: PublicBudgetLine[];
+  metrics: PublicMetric[];
+  warnings: string[];
+};
+
+function publicNode(n: ParsedNode): PublicNode {
+  return {
+    kind: n.kind.replaceAll("_", "-"),
+    number: n.numberLabel,
+    ...(n.title !== null ? { title: n.title } : { text: n.text }),
+    lines: [n.lineFrom, n.lineTo],
+    children: n.children.map(publicNode),
+  };
+}
+
+function publicBudget(b: ParsedBudgetLine): PublicBudgetLine {
+  return { name: b.name, amountThousand: b.amountThousands, children: b.children.map(publicBudget) };
+}
+
+export function toPublicJson(doc: ParsedDocument): PublicDocument {
+  return {
+    kind: doc.kind,
+    title: doc.title,
+    period: { from: doc.period.from, to: doc.period.to },
+    ...(doc.departmentSlug ? { department: doc.departmentSlug } : {}),
+    nodes: doc.nodes.map(publicNode),
+    budgetLines: doc.budgetLines.map(publicBudget),
+    metrics: doc.figures.map((f) => ({ value: f.value, unit: f.unit, text: f.sentence })),
+    warnings: doc.warnings,
+  };
+}
