@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { kindToDb } from "@/lib/domain/document-kind";
-import { detectDocument } from "@/lib/ingest/detect";
+import { PARSER_VERSION, parseDocument, type ParsedDocument } from "@/lib/ingest";
+import { saveParsedDocument, type SaveOutcome } from "./save-document";
 
-export type ImportOutcome = {
-  status: "imported" | "updated" | "unchanged";
-  documentId: number;
-  title: string;
-};
+export type ImportOutcome =
+  | SaveOutcome
+  | { status: "unchanged"; documentId: number; title: string; version: number; counts?: undefined };
 
 export class ImportRejectedError extends Error {
   constructor(
@@ -19,76 +17,57 @@ export class ImportRejectedError extends Error {
   }
 }
 
-function decodeUtf8(fileName: string, bytes: Uint8Array): string {
+export type DocumentFile = { fileName: string; bytes: Uint8Array };
+
+export type ReadDocument = { fileName: string; checksum: string; rawText: string; parsed: ParsedDocument };
+
+export function checksumOf(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Decodes and parses a file without touching the database: the dry run, the upload preview and the
+ * first half of an import. Throws ImportRejectedError with a reason a person can act on.
+ */
+export function readDocumentFile(file: DocumentFile): ReadDocument {
+  let rawText: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/u, "");
+    rawText = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/u, "");
   } catch {
-    throw new ImportRejectedError(fileName, "the file is not UTF-8 text; save it as UTF-8 and try again.");
+    throw new ImportRejectedError(
+      file.fileName,
+      "the file is not UTF-8 text; save it as UTF-8 and try again.",
+    );
+  }
+  try {
+    return {
+      fileName: file.fileName,
+      checksum: checksumOf(file.bytes),
+      rawText,
+      parsed: parseDocument(rawText),
+    };
+  } catch (error) {
+    throw new ImportRejectedError(file.fileName, error instanceof Error ? error.message : String(error));
   }
 }
 
 /**
- * Imports one document file. Idempotent by checksum: the same bytes twice change nothing.
- * A corrected file of the same document (same kind, department and period) becomes its next version.
+ * Imports one document file. Idempotent by checksum: the same bytes twice change nothing (unless a
+ * newer parser has come since, which re-reads them). A corrected file of the same document (same
+ * kind, department and period) becomes its next version. All or nothing.
  */
 export async function importDocument(
   db: Db,
-  file: { fileName: string; bytes: Uint8Array },
+  file: DocumentFile,
+  options: { importedById?: number | null } = {},
 ): Promise<ImportOutcome> {
-  const checksum = createHash("sha256").update(file.bytes).digest("hex");
   const known = await db.sourceDocument.findUnique({
-    where: { checksum },
-    select: { id: true, title: true },
+    where: { checksum: checksumOf(file.bytes) },
+    select: { id: true, title: true, version: true, parserVersion: true },
   });
-  if (known) return { status: "unchanged", documentId: known.id, title: known.title };
-
-  const rawText = decodeUtf8(file.fileName, file.bytes);
-  let detected;
-  try {
-    detected = detectDocument(rawText);
-  } catch (error) {
-    throw new ImportRejectedError(file.fileName, error instanceof Error ? error.message : String(error));
+  if (known && known.parserVersion >= PARSER_VERSION) {
+    return { status: "unchanged", documentId: known.id, title: known.title, version: known.version };
   }
-
-  const periodFrom = detected.yearFrom ? new Date(Date.UTC(detected.yearFrom, 0, 1)) : null;
-  const periodTo = detected.yearTo ? new Date(Date.UTC(detected.yearTo, 11, 31)) : null;
-  const documentKey = [
-    detected.kind,
-    detected.department?.slug ?? "city",
-    detected.yearFrom,
-    detected.yearTo,
-  ].join(":");
-
-  return db.$transaction(async (tx) => {
-    const department = detected.department
-      ? await tx.department.findUnique({ where: { slug: detected.department.slug }, select: { id: true } })
-      : null;
-    const fields = {
-      kind: kindToDb(detected.kind),
-      title: detected.title,
-      checksum,
-      fileName: file.fileName,
-      rocYearFrom: detected.yearFrom ? detected.yearFrom - 1911 : null,
-      rocYearTo: detected.yearTo ? detected.yearTo - 1911 : null,
-      periodFrom,
-      periodTo,
-      departmentId: department?.id ?? null,
-      rawText,
-      lineCount: rawText.split("\n").length,
-    };
-    const previous = await tx.sourceDocument.findUnique({ where: { documentKey }, select: { id: true } });
-    if (previous) {
-      const doc = await tx.sourceDocument.update({
-        where: { id: previous.id },
-        data: { ...fields, version: { increment: 1 } },
-        select: { id: true, title: true },
-      });
-      return { status: "updated" as const, documentId: doc.id, title: doc.title };
-    }
-    const doc = await tx.sourceDocument.create({
-      data: { ...fields, documentKey },
-      select: { id: true, title: true },
-    });
-    return { status: "imported" as const, documentId: doc.id, title: doc.title };
-  });
+  const read = readDocumentFile(file);
+  return saveParsedDocument(db, { ...read, importedById: options.importedById ?? null });
 }

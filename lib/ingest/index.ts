@@ -42,6 +42,9 @@ function documentKey(d: Detection, presentedOn: string | null): string {
   return `${d.kind}:${who}:${when}`;
 }
 
+/** Bump when the parser reads documents differently: imports then re-read files already imported. */
+export const PARSER_VERSION = 1;
+
 /**
  * Parses one document's text into its typed structure. Throws UnrecognisedDocumentError (with the
  * reason) for text that is not one of the four kinds or lacks their structure; recoverable problems

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { PARSER_VERSION } from "@/lib/ingest";
 import { syncDepartments } from "@/lib/import/departments";
-import { ImportRejectedError, importDocument } from "@/lib/import/import-document";
+import { ImportRejectedError, importDocument, readDocumentFile } from "@/lib/import/import-document";
+import { saveParsedDocument } from "@/lib/import/save-document";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -13,33 +16,159 @@ afterAll(async () => {
   await t.dispose();
 });
 
-const report = readFileSync("seeds/004_b174b36ac3a2c4d9.txt");
+const REPORT_FILE = "seeds/004_b174b36ac3a2c4d9.txt";
+const report = readFileSync(REPORT_FILE);
+
+/** Everything an import writes, to prove a failed one wrote nothing. */
+async function snapshot(db: Db) {
+  return {
+    documents: await db.sourceDocument.findMany({ orderBy: { id: "asc" } }),
+    nodes: await db.planNode.findMany({ orderBy: { id: "asc" } }),
+    budgetLines: await db.budgetLine.findMany({ orderBy: { id: "asc" } }),
+    figures: await db.reportFigure.findMany({ orderBy: { id: "asc" } }),
+    audit: await db.auditEvent.findMany({ orderBy: { id: "asc" } }),
+  };
+}
+
+async function addProgress(db: Db, nodeId: number, narrative: string) {
+  const author = await db.user.upsert({
+    where: { email: "staff@example.test" },
+    create: { email: "staff@example.test", name: "Staff", passwordHash: "x", role: "staff" },
+    update: {},
+  });
+  return db.progressEntry.create({
+    data: {
+      nodeId,
+      periodYear: 2017,
+      periodFrom: new Date("2017-01-01"),
+      periodTo: new Date("2017-12-31"),
+      status: "on_track",
+      narrative,
+      authorId: author.id,
+    },
+  });
+}
 
 describe("importing one document", () => {
-  it("is idempotent by checksum: the same file twice is one document", async () => {
-    const first = await importDocument(t.db, { fileName: "a.txt", bytes: report });
-    const second = await importDocument(t.db, { fileName: "renamed.txt", bytes: report });
-    expect(first.status).toBe("imported");
-    expect(second).toEqual({ ...first, status: "unchanged" });
+  it("writes the document, its section tree, figures and an audit record", async () => {
+    const outcome = await importDocument(t.db, { fileName: "004.txt", bytes: report });
+    expect(outcome).toMatchObject({ status: "imported", version: 1 });
+    const doc = await t.db.sourceDocument.findUniqueOrThrow({
+      where: { id: outcome.documentId },
+      include: { department: true },
+    });
+    expect(doc).toMatchObject({
+      kind: "council_report",
+      documentKey: "council-report:secretariat:2017-10-18",
+      presenter: "陳瓊華",
+      councilSession: expect.stringMatching(/第 ?2 ?屆第 ?6 ?次定期大會/u),
+      parserVersion: PARSER_VERSION,
+    });
+    expect(doc.department?.nameZh).toBe("秘書處");
+    expect(doc.periodFrom?.toISOString().slice(0, 10)).toBe("2017-02-16");
+    expect(doc.periodTo?.toISOString().slice(0, 10)).toBe("2017-07-31");
+    expect(doc.presentedOn?.toISOString().slice(0, 10)).toBe("2017-10-18");
+
+    const nodes = await t.db.planNode.count({ where: { documentId: doc.id } });
+    const figures = await t.db.reportFigure.count({ where: { documentId: doc.id } });
+    expect(outcome.counts).toMatchObject({ nodes, figures });
+    expect(nodes).toBeGreaterThan(50);
+    expect(figures).toBeGreaterThan(50);
+    // Every node inherits the report's department and cites real lines of the file.
+    const strays = await t.db.planNode.count({
+      where: { documentId: doc.id, OR: [{ departmentId: null }, { lineTo: { gt: doc.lineCount } }] },
+    });
+    expect(strays).toBe(0);
+    expect(await t.db.auditEvent.findFirst({ where: { action: "document.import" } })).toMatchObject({
+      entityType: "SourceDocument",
+      entityId: String(doc.id),
+    });
+  });
+
+  it("is idempotent by checksum: the same file twice changes nothing", async () => {
+    const before = await snapshot(t.db);
+    const again = await importDocument(t.db, { fileName: "renamed.txt", bytes: report });
+    expect(again.status).toBe("unchanged");
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("takes a corrected file as the next version, keeping nodes and the progress staff wrote on them", async () => {
+    const doc = await t.db.sourceDocument.findFirstOrThrow({ select: { id: true } });
+    const nodes = await t.db.planNode.findMany({
+      where: { documentId: doc.id, kind: "point" },
+      orderBy: { lineFrom: "asc" },
+      select: { id: true, stableKey: true, text: true, lineFrom: true, lineTo: true },
+    });
+    const kept = nodes[0];
+    const dropped = nodes.at(-1);
+    if (!kept || !dropped) throw new Error("the report should have points");
+    const keptEntry = await addProgress(t.db, kept.id, "kept");
+    const droppedEntry = await addProgress(t.db, dropped.id, "on a point the correction removes");
+
+    // The correction: the last point's lines are removed; everything else stays.
+    const lines = report.toString("utf8").split("\n");
+    lines.splice(dropped.lineFrom - 1, dropped.lineTo - dropped.lineFrom + 1);
+    const outcome = await importDocument(t.db, {
+      fileName: "004-corrected.txt",
+      bytes: Buffer.from(lines.join("\n")),
+    });
+
+    expect(outcome).toMatchObject({ status: "updated", documentId: doc.id, version: 2 });
     expect(await t.db.sourceDocument.count()).toBe(1);
-  });
-
-  it("takes a corrected file of the same document as its next version, not a second document", async () => {
-    const corrected = Buffer.concat([report, Buffer.from("\n（更正版）\n")]);
-    const outcome = await importDocument(t.db, { fileName: "corrected.txt", bytes: corrected });
-    expect(outcome.status).toBe("updated");
-    const docs = await t.db.sourceDocument.findMany({ select: { version: true, fileName: true } });
-    expect(docs).toEqual([{ version: 2, fileName: "corrected.txt" }]);
-  });
-
-  it("rejects text that is none of the city's document kinds and leaves the database as it was", async () => {
-    const before = await t.db.sourceDocument.findMany({ orderBy: { id: "asc" } });
-    await expect(
-      importDocument(t.db, { fileName: "notes.txt", bytes: Buffer.from("今天天氣很好。\n明天再說。\n") }),
-    ).rejects.toThrow(ImportRejectedError);
-    await expect(importDocument(t.db, { fileName: "empty.txt", bytes: new Uint8Array() })).rejects.toThrow(
-      /empty/u,
+    expect(await t.db.planNode.findUnique({ where: { id: kept.id } })).toMatchObject({
+      stableKey: kept.stableKey,
+      retiredAt: null,
+    });
+    // Staff work is never lost: the dropped point stays, retired, with its entry.
+    expect((await t.db.planNode.findUniqueOrThrow({ where: { id: dropped.id } })).retiredAt).toBeInstanceOf(
+      Date,
     );
-    expect(await t.db.sourceDocument.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(
+      await t.db.progressEntry.findMany({ orderBy: { id: "asc" }, select: { id: true, nodeId: true } }),
+    ).toEqual([
+      { id: keptEntry.id, nodeId: kept.id },
+      { id: droppedEntry.id, nodeId: dropped.id },
+    ]);
+    expect(outcome.counts?.retiredNodes).toBe(1);
+  });
+
+  it("re-reads a file an older parser imported, without making it a new version", async () => {
+    const doc = await t.db.sourceDocument.findFirstOrThrow({
+      select: { id: true, checksum: true, version: true },
+    });
+    await t.db.sourceDocument.update({ where: { id: doc.id }, data: { parserVersion: 0 } });
+    const current = await t.db.sourceDocument.findFirstOrThrow({ select: { rawText: true } });
+    const outcome = await importDocument(t.db, { fileName: "same.txt", bytes: Buffer.from(current.rawText) });
+    expect(outcome).toMatchObject({ status: "updated", documentId: doc.id, version: doc.version });
+    expect((await t.db.sourceDocument.findFirstOrThrow()).parserVersion).toBe(PARSER_VERSION);
+  });
+});
+
+describe("bad input leaves the database exactly as it was", () => {
+  it.each([
+    ["plain prose", Buffer.from("今天天氣很好。\n明天再說。\n"), /施政綱要/u],
+    ["an empty file", new Uint8Array(), /empty/iu],
+    ["Latin-1 bytes", Buffer.from([0x68, 0xe9, 0x6c, 0x6c, 0x6f]), /not UTF-8/u],
+    ["random bytes", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /not UTF-8/u],
+  ])("rejects %s with a reason", async (_name, bytes, reason) => {
+    const before = await snapshot(t.db);
+    const attempt = importDocument(t.db, { fileName: "bad.txt", bytes });
+    await expect(attempt).rejects.toThrow(ImportRejectedError);
+    await expect(attempt).rejects.toThrow(reason);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("rolls back everything when saving fails part-way (nodes written, budget lines not)", async () => {
+    const read = readDocumentFile({
+      fileName: "002.txt",
+      bytes: readFileSync("seeds/002_edb18fdb8a68a56c.txt"),
+    });
+    const [first] = read.parsed.budgetLines;
+    if (!first) throw new Error("the plan should have budget lines");
+    // Two lines with one key violate a unique index only after every node has been written.
+    const broken = { ...read.parsed, budgetLines: [...read.parsed.budgetLines, { ...first, children: [] }] };
+    const before = await snapshot(t.db);
+    await expect(saveParsedDocument(t.db, { ...read, parsed: broken, importedById: null })).rejects.toThrow();
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });

@@ -34,6 +34,36 @@ describe("seeding from seeds/", () => {
     expect(docs.find((d) => d.kind === "policy-outline")?.title).toMatch(/施政綱要/u);
   });
 
+  it("stores each document's tree, budget and figures as the city printed them", async () => {
+    const count = (
+      kind: "policy_area" | "agenda_item" | "goal" | "vision" | "strategy" | "key_point",
+      documentKind: string,
+    ) => t.db.planNode.count({ where: { kind, document: { kind: documentKind as never } } });
+    // 2013 outline: 31 policy areas, every one with a department, 473 numbered agenda items.
+    expect(await count("policy_area", "policy_outline")).toBe(31);
+    expect(await t.db.planNode.count({ where: { kind: "policy_area", departmentId: null } })).toBe(0);
+    expect(await count("agenda_item", "policy_outline")).toBe(473);
+    // 2023-2026 mid-term plan: one goal, four visions of seven strategies, no duplicates from its diagram.
+    expect(await count("goal", "mid_term_plan")).toBe(1);
+    expect(await count("vision", "mid_term_plan")).toBe(4);
+    expect(await count("strategy", "mid_term_plan")).toBe(28);
+    // 2018 Secretariat plan: 18 key points; the crosswalk's total is the sum of its parts.
+    expect(await count("key_point", "department_plan")).toBe(18);
+    const total = await t.db.budgetLine.findFirstOrThrow({ where: { tableName: "對照表", parentId: null } });
+    expect(total.amountThousands).toBe(330_433);
+    const parts = await t.db.budgetLine.aggregate({
+      where: { parentId: total.id },
+      _sum: { amountThousands: true },
+    });
+    expect(parts._sum.amountThousands).toBe(330_433);
+    // 2012 研考會 report: the 1999 call-centre figures.
+    const calls = await t.db.reportFigure.findMany({
+      where: { sentence: { contains: "1999" } },
+      select: { valueText: true },
+    });
+    expect(calls.map((f) => f.valueText)).toEqual(expect.arrayContaining(["405,286"]));
+  });
+
   it("does not duplicate anything when run again", async () => {
     const again = await seedDatabase(t.db, "seeds");
     expect(again.skipped).toBe(true);

@@ -1,0 +1,115 @@
+/**
+ * `npm run import -- FILE…` imports documents; `--dry-run` parses without touching the database,
+ * `--json` prints machine-readable output. Exit 1 when any file is rejected, with the reason on stderr.
+ */
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { prepareDatabase } from "@/lib/bootstrap";
+import { createPrismaClient } from "@/lib/db/client";
+import { toPublicJson } from "@/lib/ingest";
+import { syncDepartments } from "@/lib/import/departments";
+import { type DocumentFile, importDocument, readDocumentFile } from "@/lib/import/import-document";
+import { runMain } from "./cli";
+
+const USAGE = "Usage: npm run import -- [--dry-run] [--json] FILE…";
+
+const argsSchema = z.object({
+  dryRun: z.boolean(),
+  json: z.boolean(),
+  files: z.array(z.string().min(1)).min(1, `Name at least one file to import. ${USAGE}`),
+});
+
+function parseCommandLine(argv: string[]): z.infer<typeof argsSchema> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { "dry-run": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+    });
+  } catch (error) {
+    // node's message goes on about positionals; its first sentence is the point.
+    const message = error instanceof Error ? (error.message.split(". ")[0] ?? error.message) : String(error);
+    throw new Error(`${message}. ${USAGE}`);
+  }
+  const result = argsSchema.safeParse({
+    dryRun: parsed.values["dry-run"],
+    json: parsed.values.json,
+    files: parsed.positionals,
+  });
+  if (!result.success) throw new Error(result.error.issues.map((i) => i.message).join("; "));
+  return result.data;
+}
+
+async function load(path: string): Promise<DocumentFile> {
+  try {
+    return { fileName: basename(path), bytes: await readFile(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : String(code ?? error);
+    throw new Error(`${path}: cannot read the file (${why}).`);
+  }
+}
+
+function countTree(items: Array<{ children: unknown[] }>): number {
+  return items.reduce((n, item) => n + 1 + countTree(item.children as Array<{ children: unknown[] }>), 0);
+}
+
+function reportFailure(error: unknown): void {
+  process.stderr.write(`✗ ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
+
+runMain(async () => {
+  const args = parseCommandLine(process.argv.slice(2));
+
+  if (args.dryRun) {
+    const previews: unknown[] = [];
+    for (const path of args.files) {
+      try {
+        const read = readDocumentFile(await load(path));
+        if (args.json) previews.push(toPublicJson(read.parsed));
+        else {
+          const p = read.parsed;
+          console.log(`${path}: ${p.kind} · ${p.title} · ${p.period.from ?? "?"} – ${p.period.to ?? "?"}`);
+          console.log(
+            `  ${countTree(p.nodes)} nodes, ${countTree(p.budgetLines)} budget lines, ${p.figures.length} figures`,
+          );
+          for (const warning of p.warnings) console.log(`  ! ${warning}`);
+        }
+      } catch (error) {
+        reportFailure(error);
+      }
+    }
+    if (args.json) console.log(JSON.stringify(previews.length === 1 ? previews[0] : previews, null, 2));
+    return;
+  }
+
+  const { database } = await prepareDatabase({ seedsDir: "seeds", seed: false });
+  const db = createPrismaClient({ url: database.url, poolMax: 1 });
+  const outcomes: unknown[] = [];
+  try {
+    await syncDepartments(db);
+    for (const path of args.files) {
+      try {
+        const outcome = await importDocument(db, await load(path));
+        outcomes.push({ file: path, ...outcome });
+        if (!args.json) {
+          const counts = outcome.counts
+            ? ` (${outcome.counts.nodes} nodes, ${outcome.counts.budgetLines} budget lines, ${outcome.counts.figures} figures)`
+            : "";
+          console.log(`✓ ${path}: ${outcome.status}, ${outcome.title}, version ${outcome.version}${counts}`);
+        }
+      } catch (error) {
+        reportFailure(error);
+      }
+    }
+  } finally {
+    await db.$disconnect();
+    await database.close();
+  }
+  if (args.json) console.log(JSON.stringify(outcomes, null, 2));
+});
