@@ -36,7 +36,13 @@ export async function prepareDatabase(options: { seedsDir: string; seed: boolean
 
 export function formatSeedReport(report: SeedReport | null): string[] {
   if (!report) return [];
-  if (report.skipped) return ["Seed: the database already has documents; nothing imported."];
+  if (report.skipped) {
+    return [
+      "Seed: the database already has documents; nothing imported.",
+      ...report.refreshed.map((title) => `  ↻ re-read with the current parser: ${title}`),
+      ...report.failed.map((f) => `  ✗ ${f.reason}`),
+    ];
+  }
   const lines = [`Seed: imported ${report.imported.length} document(s).`];
   for (const item of report.imported) lines.push(`  ✓ ${item.fileName}: ${item.title}`);
   for (const item of report.failed) lines.push(`  ✗ ${item.fileName}: ${item.reason}`);

@@ -29,7 +29,9 @@ const seeds: File[] = readdirSync("seeds")
 
 /** The same document `delta` years later: every ROC year (digits, spaced digits or 一○二) moves. */
 function shiftYears(text: string, delta: number): string {
+  // NFKC first: seed 000 writes 年 as a CJK compatibility ideograph.
   return text
+    .normalize("NFKC")
     .replace(/(\d(?:[ ]?\d){1,2})([ ]*年)/gu, (whole, digits: string, rest: string) => {
       const year = Number(digits.replaceAll(" ", ""));
       return year >= 60 && year <= 199 ? `${year + delta}${rest}` : whole;

@@ -71,3 +71,27 @@ export async function importDocument(
   const read = readDocumentFile(file);
   return saveParsedDocument(db, { ...read, importedById: options.importedById ?? null });
 }
+
+/**
+ * Re-reads, with the current parser, every document an older parser imported, from the text stored
+ * with it. Same checksum, so not a new version; nodes keep their ids where their paths are unchanged.
+ * Returns the titles it refreshed. A document the current parser rejects is left as it was.
+ */
+export async function reparseStaleDocuments(db: Db): Promise<{ refreshed: string[]; failed: string[] }> {
+  const stale = await db.sourceDocument.findMany({
+    where: { parserVersion: { lt: PARSER_VERSION } },
+    select: { id: true, fileName: true, checksum: true, rawText: true, importedById: true },
+    orderBy: { id: "asc" },
+  });
+  const result = { refreshed: [] as string[], failed: [] as string[] };
+  for (const doc of stale) {
+    try {
+      const parsed = parseDocument(doc.rawText);
+      const saved = await saveParsedDocument(db, { ...doc, parsed });
+      result.refreshed.push(saved.title);
+    } catch (error) {
+      result.failed.push(`${doc.fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return result;
+}

@@ -71,6 +71,18 @@ describe("seeding from seeds/", () => {
     expect(await t.db.department.count()).toBeGreaterThanOrEqual(31);
   });
 
+  it("re-reads, on the next start, a document an older parser imported", async () => {
+    const plan = await t.db.sourceDocument.findFirstOrThrow({ where: { kind: "mid_term_plan" } });
+    const nodes = await t.db.planNode.count({ where: { documentId: plan.id } });
+    await t.db.planNode.deleteMany({ where: { documentId: plan.id } });
+    await t.db.sourceDocument.update({ where: { id: plan.id }, data: { parserVersion: 0 } });
+
+    const report = await seedDatabase(t.db, "seeds");
+    expect(report).toMatchObject({ skipped: true, refreshed: [plan.title], failed: [] });
+    expect(await t.db.planNode.count({ where: { documentId: plan.id } })).toBe(nodes);
+    expect(await t.db.sourceDocument.count()).toBe(5);
+  });
+
   it("knows the outline's 秘書事務 and the reports' 秘書處 as one department", async () => {
     const alias = await t.db.departmentAlias.findUnique({
       where: { alias: "秘書事務" },
