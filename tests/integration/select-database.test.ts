@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { selectDatabase } from "@/lib/db/select";
+import { createTestDatabase } from "../support/test-database";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -51,5 +52,17 @@ describe("selecting the database", () => {
     await expect(selectDatabase({ databaseUrl: undefined, dataDir, poolMax: 1 })).rejects.toThrow(
       /in use by another portal process/u,
     );
+  });
+});
+
+describe("applying migrations", () => {
+  it("runs the migrate CLI only when a committed migration is missing", async () => {
+    const t = await createTestDatabase(); // already migrated from the template
+    try {
+      await t.db.$disconnect();
+      expect(await applyMigrations(t.url)).toEqual({ applied: false });
+    } finally {
+      await t.dispose();
+    }
   });
 });
