@@ -4,10 +4,9 @@
  * on that PostgreSQL server (in a scratch database). Prints figures; asserts nothing.
  *   BENCH_COPIES=20 npm run bench:import   # a smaller corpus
  */
-import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
+import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admin";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -107,18 +106,13 @@ async function onEmbedded(label: string, files: File[]): Promise<void> {
 }
 
 async function onPostgres(serverUrl: string, label: string, files: File[]): Promise<void> {
-  const name = `kpt_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const name = scratchDatabaseName("kpt_bench");
+  const url = await createDatabase(serverUrl, name);
   try {
-    await applyMigrations(url.toString());
-    await benchImport(`${label}, PostgreSQL`, url.toString(), 4, files);
+    await applyMigrations(url);
+    await benchImport(`${label}, PostgreSQL`, url, 4, files);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(serverUrl, name);
   }
 }
 

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admin";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { readEnv } from "@/lib/env";
@@ -17,28 +16,15 @@ declare module "vitest" {
   }
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Migrates once per run; each test file then gets its own copy (tests/support/test-database.ts). */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const env = readEnv();
-  if (env.DATABASE_URL) {
-    const name = `kpt_template_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    await adminQuery(env.DATABASE_URL, `CREATE DATABASE "${name}"`);
-    const url = new URL(env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    await applyMigrations(url.toString());
-    project.provide("templateDatabase", { serverUrl: env.DATABASE_URL, name });
+  const { DATABASE_URL: serverUrl } = readEnv();
+  if (serverUrl) {
+    const name = scratchDatabaseName("kpt_template");
+    await applyMigrations(await createDatabase(serverUrl, name));
+    project.provide("templateDatabase", { serverUrl, name });
     project.provide("embeddedDumpPath", null);
-    return async () => adminQuery(env.DATABASE_URL ?? "", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return () => dropDatabase(serverUrl, name);
   }
 
   const embedded = await startEmbeddedDatabase({ memory: true });

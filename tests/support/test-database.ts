@@ -1,21 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { inject } from "vitest";
+import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admin";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 
 export type TestDatabase = { url: string; db: Db; dispose(): Promise<void> };
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A fresh, migrated database of the same kind the run uses (DATABASE_URL's server, or embedded),
@@ -24,17 +13,15 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = inject("templateDatabase");
   if (template) {
-    const name = `kpt_test_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    await adminQuery(template.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template.name}"`);
-    const url = new URL(template.serverUrl);
-    url.pathname = `/${name}`;
-    const db = createPrismaClient({ url: url.toString(), poolMax: 4 });
+    const name = scratchDatabaseName("kpt_test");
+    const url = await createDatabase(template.serverUrl, name, { template: template.name });
+    const db = createPrismaClient({ url, poolMax: 4 });
     return {
-      url: url.toString(),
+      url,
       db,
       async dispose() {
         await db.$disconnect();
-        await adminQuery(template.serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropDatabase(template.serverUrl, name);
       },
     };
   }
