@@ -1,38 +1,33 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { zhHant as t } from "@/lib/i18n/messages";
+import { SiteHeader } from "@/components/site-header";
+import { htmlLang } from "@/lib/i18n/locale";
+import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: t.siteName, template: `%s｜${t.siteName}` },
-  description: t.siteTagline,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t.siteName, template: `%s｜${t.siteName}` }, description: t.siteTagline };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { t, locale } = await getI18n();
   return (
-    <html lang="zh-Hant-TW">
+    <html lang={htmlLang(locale)}>
       <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
         >
           {t.skipToContent}
         </a>
-        <header className="border-b border-civic-100 bg-white">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-            <Link href="/" className="text-xl font-bold text-civic-900 no-underline">
-              {t.siteName}
-            </Link>
-            <p className="text-sm text-slate-600">{t.siteTagline}</p>
-          </div>
-        </header>
+        <SiteHeader t={t} locale={locale} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {children}
         </main>
-        <footer className="border-t border-slate-200 bg-white">
+        <footer className="border-t border-slate-200 bg-white print:hidden">
           <div className="mx-auto max-w-5xl space-y-1 px-4 py-4 text-sm text-slate-600">
             <p>{t.footer.source}</p>
             <p>{t.footer.unofficial}</p>

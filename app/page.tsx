@@ -1,12 +1,10 @@
-import { connection } from "next/server";
 import { DocumentList } from "@/components/document-list";
 import { db } from "@/lib/db/server";
-import { zhHant as t } from "@/lib/i18n/messages";
+import { getI18n } from "@/lib/i18n/server";
 import { listDocuments } from "@/lib/queries/documents";
 
 export default async function HomePage() {
-  // Rendered per request: the data changes on import, and the build must not need a database.
-  await connection();
+  const { t, locale } = await getI18n();
   const documents = await listDocuments(db());
   return (
     <section aria-labelledby="documents-heading" className="space-y-4">
@@ -16,7 +14,13 @@ export default async function HomePage() {
         </h1>
         <p className="mt-1 text-slate-700">{t.home.documentsIntro}</p>
       </div>
-      <DocumentList documents={documents} />
+      <DocumentList
+        documents={documents}
+        t={t}
+        locale={locale}
+        label={t.home.documentsHeading}
+        empty={t.home.empty}
+      />
     </section>
   );
 }

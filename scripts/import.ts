@@ -10,6 +10,7 @@ import { prepareDatabase } from "@/lib/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
 import { toPublicJson } from "@/lib/ingest";
 import { syncDepartments } from "@/lib/import/departments";
+import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { type DocumentFile, importDocument, readDocumentFile } from "@/lib/import/import-document";
 import { runMain } from "./cli";
 
@@ -95,7 +96,7 @@ runMain(async () => {
     await syncDepartments(db);
     for (const path of args.files) {
       try {
-        const outcome = await importDocument(db, await load(path));
+        const outcome = await importDocument(db, await load(path), { refreshLinks: false });
         outcomes.push({ file: path, ...outcome });
         if (!args.json) {
           const counts = outcome.counts
@@ -107,6 +108,7 @@ runMain(async () => {
         reportFailure(error);
       }
     }
+    await refreshSuggestedLinks(db);
   } finally {
     await db.$disconnect();
     await database.close();

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { PARSER_VERSION, parseDocument, type ParsedDocument } from "@/lib/ingest";
+import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { saveParsedDocument, type SaveOutcome } from "./save-document";
 
 export type ImportOutcome =
@@ -59,7 +60,8 @@ export function readDocumentFile(file: DocumentFile): ReadDocument {
 export async function importDocument(
   db: Db,
   file: DocumentFile,
-  options: { importedById?: number | null } = {},
+  /** refreshLinks: false when importing a batch; the caller refreshes once at the end. */
+  options: { importedById?: number | null; refreshLinks?: boolean } = {},
 ): Promise<ImportOutcome> {
   const known = await db.sourceDocument.findUnique({
     where: { checksum: checksumOf(file.bytes) },
@@ -69,7 +71,11 @@ export async function importDocument(
     return { status: "unchanged", documentId: known.id, title: known.title, version: known.version };
   }
   const read = readDocumentFile(file);
-  return saveParsedDocument(db, { ...read, importedById: options.importedById ?? null });
+  const outcome = await saveParsedDocument(db, { ...read, importedById: options.importedById ?? null });
+  // Suggested links are derived from every document's text: rebuilt, in their own transaction,
+  // after the import has committed.
+  if (options.refreshLinks !== false) await refreshSuggestedLinks(db);
+  return outcome;
 }
 
 /**
@@ -93,5 +99,6 @@ export async function reparseStaleDocuments(db: Db): Promise<{ refreshed: string
       result.failed.push(`${doc.fileName}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (result.refreshed.length > 0) await refreshSuggestedLinks(db);
   return result;
 }

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { BudgetChart } from "@/components/budget-chart";
+import { BudgetTable } from "@/components/budget-table";
+import { db } from "@/lib/db/server";
+import { departmentName, formatYear } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import { getBudgetExplorer } from "@/lib/queries/budgets";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Unknown or malformed choices fall back to the defaults rather than failing the page.
+const query = z.object({
+  department: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/u)
+    .optional()
+    .catch(undefined),
+  year: z.coerce.number().int().min(1912).max(2200).optional().catch(undefined),
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t.budgets.heading };
+}
+
+export default async function BudgetsPage({ searchParams }: Props) {
+  const { t, locale } = await getI18n();
+  const explorer = await getBudgetExplorer(db(), query.parse(await searchParams));
+  const selected = explorer.selected;
+  return (
+    <>
+      <Breadcrumbs
+        label={t.breadcrumb}
+        crumbs={[{ href: "/", label: t.nav.home }, { label: t.budgets.heading }]}
+      />
+      <h1 className="text-2xl font-bold text-civic-900">{t.budgets.heading}</h1>
+      <p className="mt-1 mb-4 text-slate-700">{t.budgets.intro}</p>
+
+      <form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+      >
+        <label className="flex flex-col text-sm">
+          {t.budgets.department}
+          <select
+            name="department"
+            defaultValue={selected?.department.slug}
+            className="mt-1 rounded border border-slate-300 p-1.5"
+          >
+            {explorer.choices.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {departmentName(locale, c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          {t.budgets.year}
+          <select
+            name="year"
+            defaultValue={selected?.year}
+            className="mt-1 rounded border border-slate-300 p-1.5"
+          >
+            {[...new Set(explorer.choices.flatMap((c) => c.years))]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {formatYear(locale, y)}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-civic-700 px-4 py-1.5 text-white hover:bg-civic-900">
+          {t.budgets.show}
+        </button>
+      </form>
+
+      {selected && explorer.breakdown ? (
+        <section aria-labelledby="breakdown-heading" className="space-y-4">
+          <h2 id="breakdown-heading" className="text-xl font-semibold text-civic-900">
+            {t.budgets.chartTitle(departmentName(locale, selected.department), selected.year)}
+          </h2>
+          <BudgetChart
+            breakdown={explorer.breakdown}
+            title={t.budgets.chartTitle(departmentName(locale, selected.department), selected.year)}
+            locale={locale}
+            unit={t.budgets.thousands}
+          />
+          <BudgetTable
+            breakdown={explorer.breakdown}
+            t={t}
+            locale={locale}
+            caption={t.budgets.chartTitle(departmentName(locale, selected.department), selected.year)}
+          />
+          <p className="text-sm">
+            <Link href={`/documents/${selected.document.id}`} className="text-civic-700 hover:underline">
+              {selected.document.title}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {t.budgets.empty}
+        </p>
+      )}
+    </>
+  );
+}

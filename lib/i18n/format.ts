@@ -1,0 +1,40 @@
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import type { Locale } from "./locale";
+
+/** "民國 112 年（2023）" or "2023 (ROC 112)": both calendars, where a year matters. */
+export function formatYear(locale: Locale, year: number): string {
+  const roc = year - ROC_YEAR_OFFSET;
+  return locale === "en" ? `${year} (ROC ${roc})` : `民國 ${roc} 年（${year}）`;
+}
+
+export function formatYearRange(locale: Locale, from: number | null, to: number | null): string {
+  if (from === null) return "—";
+  const end = to ?? from;
+  if (end === from) return formatYear(locale, from);
+  const [rf, rt] = [from - ROC_YEAR_OFFSET, end - ROC_YEAR_OFFSET];
+  return locale === "en" ? `${from}–${end} (ROC ${rf}–${rt})` : `民國 ${rf}–${rt} 年（${from}–${end}）`;
+}
+
+/** An ISO date as "民國 106 年 10 月 18 日（2017-10-18）" or "18 Oct 2017". */
+export function formatDate(locale: Locale, iso: string | null): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  if (locale === "en") {
+    return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+  }
+  return `民國 ${y - ROC_YEAR_OFFSET} 年 ${m} 月 ${d} 日（${iso}）`;
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return value.toLocaleString(locale === "en" ? "en-US" : "zh-TW", { maximumFractionDigits: 2 });
+}
+
+/** Department names are ours (canonical), so the English interface can show the English one. */
+export function departmentName(locale: Locale, dept: { nameZh: string; nameEn: string }): string {
+  return locale === "en" ? dept.nameEn : dept.nameZh;
+}

@@ -1,0 +1,199 @@
+import type { Db } from "@/lib/db/client";
+import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { DepartmentRef } from "./documents";
+
+export type NodeRef = {
+  id: number;
+  kind: NodeKind;
+  numberLabel: string | null;
+  title: string | null;
+  text: string;
+};
+
+export type LinkedNode = NodeRef & {
+  origin: LinkOrigin;
+  score: number | null;
+  document: { id: number; title: string; kind: DocumentKindSlug; year: number | null };
+  department: DepartmentRef | null;
+};
+
+export type ProgressTimelineEntry = {
+  id: number;
+  status: ProgressStatus;
+  percent: number | null;
+  narrative: string;
+  periodFrom: string;
+  periodTo: string;
+  updatedAt: string;
+  version: number;
+  authorDepartments: DepartmentRef[];
+};
+
+export type NodePage = NodeRef & {
+  lineFrom: number;
+  lineTo: number;
+  retired: boolean;
+  document: {
+    id: number;
+    title: string;
+    kind: DocumentKindSlug;
+    yearFrom: number | null;
+    yearTo: number | null;
+  };
+  department: DepartmentRef | null;
+  /** Root first, not including this node. */
+  ancestors: NodeRef[];
+  children: NodeRef[];
+  /** The source text of the node's lines, numbered. */
+  excerpt: Array<{ line: number; text: string }>;
+  /** Strategies this item serves, and items serving this strategy; rejected suggestions left out. */
+  serves: LinkedNode[];
+  servedBy: LinkedNode[];
+  progress: ProgressTimelineEntry[];
+  figures: Array<{ id: number; valueText: string; unit: string; label: string | null; sentence: string }>;
+};
+
+const refSelect = { id: true, kind: true, numberLabel: true, title: true, text: true } as const;
+const deptSelect = { select: { slug: true, nameZh: true, nameEn: true } } as const;
+const linkedSelect = {
+  ...refSelect,
+  department: deptSelect,
+  document: { select: { id: true, title: true, kind: true, rocYearFrom: true } },
+} as const;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const yearOf = (roc: number | null) => (roc === null ? null : roc + ROC_YEAR_OFFSET);
+
+/** Everything an agenda item's, strategy's or section's page shows. Null when unknown. */
+export async function getNodePage(db: Db, id: number): Promise<NodePage | null> {
+  const node = await db.planNode.findUnique({
+    where: { id },
+    select: {
+      ...refSelect,
+      parentId: true,
+      lineFrom: true,
+      lineTo: true,
+      retiredAt: true,
+      department: deptSelect,
+      document: {
+        select: { id: true, title: true, kind: true, rocYearFrom: true, rocYearTo: true, rawText: true },
+      },
+      children: { select: refSelect, orderBy: { position: "asc" } },
+      linksFrom: {
+        where: { origin: { not: "rejected" } },
+        select: { origin: true, score: true, toNode: { select: linkedSelect } },
+        orderBy: [{ origin: "asc" }, { score: { sort: "desc", nulls: "last" } }],
+      },
+      linksTo: {
+        where: { origin: { not: "rejected" } },
+        select: { origin: true, score: true, fromNode: { select: linkedSelect } },
+        orderBy: [{ origin: "asc" }, { score: { sort: "desc", nulls: "last" } }],
+      },
+      progressEntries: {
+        where: { withdrawnAt: null },
+        orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
+        select: {
+          id: true,
+          status: true,
+          percent: true,
+          narrative: true,
+          periodFrom: true,
+          periodTo: true,
+          updatedAt: true,
+          version: true,
+          author: { select: { memberships: { select: { department: deptSelect } } } },
+        },
+      },
+      figures: {
+        select: { id: true, valueText: true, unit: true, label: true, sentence: true },
+        orderBy: { lineFrom: "asc" },
+      },
+    },
+  });
+  if (!node) return null;
+
+  const ancestors: NodeRef[] = [];
+  for (let parentId = node.parentId; parentId !== null;) {
+    const parent = await db.planNode.findUnique({
+      where: { id: parentId },
+      select: { ...refSelect, parentId: true },
+    });
+    if (!parent) break;
+    const { parentId: next, ...ref } = parent;
+    ancestors.unshift(ref);
+    parentId = next;
+  }
+
+  const lines = node.document.rawText.split("\n");
+  const excerpt = [];
+  for (let line = node.lineFrom; line <= Math.min(node.lineTo, node.lineFrom + 40); line++) {
+    const text = lines[line - 1] ?? "";
+    if (text.trim()) excerpt.push({ line, text });
+  }
+
+  const linked = (
+    l: { origin: LinkOrigin; score: number | null },
+    n: NodeRef & {
+      department: DepartmentRef | null;
+      document: {
+        id: number;
+        title: string;
+        kind: Parameters<typeof kindFromDb>[0];
+        rocYearFrom: number | null;
+      };
+    },
+  ): LinkedNode => ({
+    id: n.id,
+    kind: n.kind,
+    numberLabel: n.numberLabel,
+    title: n.title,
+    text: n.text,
+    origin: l.origin,
+    score: l.score,
+    department: n.department,
+    document: {
+      id: n.document.id,
+      title: n.document.title,
+      kind: kindFromDb(n.document.kind),
+      year: yearOf(n.document.rocYearFrom),
+    },
+  });
+
+  return {
+    id: node.id,
+    kind: node.kind,
+    numberLabel: node.numberLabel,
+    title: node.title,
+    text: node.text,
+    lineFrom: node.lineFrom,
+    lineTo: node.lineTo,
+    retired: node.retiredAt !== null,
+    department: node.department,
+    document: {
+      id: node.document.id,
+      title: node.document.title,
+      kind: kindFromDb(node.document.kind),
+      yearFrom: yearOf(node.document.rocYearFrom),
+      yearTo: yearOf(node.document.rocYearTo),
+    },
+    ancestors,
+    children: node.children,
+    excerpt,
+    serves: node.linksFrom.map((l) => linked(l, l.toNode)),
+    servedBy: node.linksTo.map((l) => linked(l, l.fromNode)),
+    progress: node.progressEntries.map((e) => ({
+      id: e.id,
+      status: e.status,
+      percent: e.percent,
+      narrative: e.narrative,
+      periodFrom: isoDay(e.periodFrom),
+      periodTo: isoDay(e.periodTo),
+      updatedAt: e.updatedAt.toISOString(),
+      version: e.version,
+      authorDepartments: e.author.memberships.map((m) => m.department),
+    })),
+    figures: node.figures,
+  };
+}
