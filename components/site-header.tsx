@@ -7,6 +7,7 @@ import { LanguageSwitch } from "./language-switch";
 export function SiteHeader({ t, locale }: { t: Messages; locale: Locale }) {
   const links = [
     { href: "/plans", label: t.nav.plans },
+    { href: "/items", label: t.nav.items },
     { href: "/departments", label: t.nav.departments },
     { href: "/budgets", label: t.nav.budgets },
     { href: "/reports", label: t.nav.reports },

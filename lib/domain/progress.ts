@@ -19,3 +19,45 @@ export function countStatuses(latest: Array<ProgressStatus | null>): StatusCount
   for (const status of latest) counts[status ?? "no_update"] += 1;
   return counts;
 }
+
+export type RollUpItem = {
+  status: ProgressStatus | null;
+  percent: number | null;
+  budgetThousands: number | null;
+};
+
+export type RollUp = {
+  counts: StatusCounts;
+  /** Weighted mean completion over the items that report one, or null when none does. */
+  percent: number | null;
+  /** How many items the percent is based on (never shown as a bare number without it). */
+  basedOn: number;
+  weightedByBudget: boolean;
+};
+
+/** An item's completion as a number: its own percent, else what its status implies. */
+function completion(item: RollUpItem): number | null {
+  if (item.percent !== null) return item.percent;
+  if (item.status === "completed") return 100;
+  if (item.status === "not_started") return 0;
+  return null;
+}
+
+/**
+ * A strategy's or vision's progress from the items linked to it: the status mix, and completion
+ * weighted by budget when every contributing item has one, else equally. Cancelled items and items
+ * without a figure do not count towards the percent.
+ */
+export function rollUp(items: RollUpItem[]): RollUp {
+  const counts = countStatuses(items.map((i) => i.status));
+  const contributing = items
+    .filter((i) => i.status !== "cancelled")
+    .map((i) => ({ value: completion(i), budget: i.budgetThousands }))
+    .filter((i): i is { value: number; budget: number | null } => i.value !== null);
+  if (contributing.length === 0) return { counts, percent: null, basedOn: 0, weightedByBudget: false };
+  const weightedByBudget = contributing.every((i) => i.budget !== null && i.budget > 0);
+  const weight = (i: { budget: number | null }) => (weightedByBudget ? (i.budget as number) : 1);
+  const total = contributing.reduce((n, i) => n + weight(i), 0);
+  const percent = contributing.reduce((n, i) => n + i.value * weight(i), 0) / total;
+  return { counts, percent: Math.round(percent), basedOn: contributing.length, weightedByBudget };
+}

@@ -4,7 +4,7 @@ test.describe("home page", () => {
   test("lists the seeded documents with their kind, year and department", async ({ page }, testInfo) => {
     await page.goto("/");
     await expect(page).toHaveTitle(/高雄市政追蹤/u);
-    await expect(page.getByRole("heading", { level: 1, name: "已收錄的市政文件" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "已收錄的市政文件" })).toBeVisible();
 
     const documents = page.getByRole("list", { name: "已收錄的市政文件" }).getByRole("listitem");
     await expect(documents).toHaveCount(5);
@@ -35,6 +35,33 @@ test.describe("home page", () => {
     await page.goto("/");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("home dashboard", () => {
+  test("shows the mid-term plan's goal, its four visions with progress, and the headline figures", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "市府的承諾與進度" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "公平城市、社會共好" })).toBeVisible();
+    for (const vision of ["科技高雄", "宜居高雄", "幸福高雄", "魅力高雄"]) {
+      const card = page.getByRole("region", { name: vision });
+      await expect(card).toBeVisible();
+      // Progress is never a bare number: each bar says what it rests on.
+      await expect(
+        card.getByText(/已連結 \d+ 項施政項目|尚未連結年度施政項目|完成度 \d+%/u).first(),
+      ).toBeVisible();
+    }
+    const transit = page.getByRole("listitem").filter({ hasText: "健全大眾運輸捷運路網" });
+    await expect(transit.getByText(/已連結 \d+ 項施政項目，尚無進度/u)).toBeVisible();
+    await expect(transit.getByText(/系統建議的連結/u)).toBeVisible();
+
+    const budget = page.getByRole("definition").filter({ has: page.getByRole("link", { name: "330,433" }) });
+    await expect(budget).toBeVisible();
+    await expect(page.getByText("2018 年度預算（千元）")).toBeVisible();
+    await expect(page.getByRole("region", { name: "最新議會報告" }).getByRole("listitem")).toHaveCount(2);
+    await expect(page.getByText("目前還沒有機關填報進度。")).toBeVisible();
   });
 });
 

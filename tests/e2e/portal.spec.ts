@@ -17,7 +17,7 @@ test.describe("browsing from home to the source of a promise", () => {
     const item = outline.locator("a[href^='/nodes/']").first();
     const itemText = (await item.textContent()) ?? "";
     await item.click();
-    await expect(page.getByText("施政項目", { exact: true })).toBeVisible();
+    await expect(page.getByRole("main").getByText("施政項目", { exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(
       itemText.replace(/^\(一\)\s*/u, "").slice(0, 10),
     );
@@ -164,5 +164,90 @@ test.describe("links between plans", () => {
     const serves = page.getByRole("region", { name: "對應的中程策略" });
     await expect(serves.getByRole("link", { name: /健全大眾運輸捷運路網/u })).toBeVisible();
     await expectAccessible(page);
+  });
+});
+
+test.describe("the items listing", () => {
+  test("filters change the URL and the results; pages follow", async ({ page }, testInfo) => {
+    await page.goto("/items");
+    await expect(page.getByRole("status")).toContainText(/共 \d+ 項/u);
+    const all = Number((await page.getByRole("status").textContent())?.match(/共 (\d+) 項/u)?.[1]);
+    expect(all).toBeGreaterThan(500);
+
+    await page.getByRole("combobox", { name: "年度" }).selectOption("2013");
+    await page.getByRole("combobox", { name: "機關" }).selectOption("secretariat");
+    await page.getByRole("button", { name: "套用" }).click();
+    await expect(page).toHaveURL(/\/items\?year=2013&department=secretariat(&|$)/u);
+    const filtered = Number((await page.getByRole("status").textContent())?.match(/共 (\d+) 項/u)?.[1]);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    const rows = page.getByRole("list", { name: "施政項目總覽" }).getByRole("listitem");
+    await expect(rows).toHaveCount(filtered);
+    for (const text of await rows.allTextContents()) expect(text).toContain("秘書處");
+    await saveScreenshot(page, "items", testInfo.project.name);
+
+    await page.goto("/items?year=2013");
+    await page
+      .getByRole("navigation", { name: "分頁" })
+      .getByRole("link", { name: /下一頁/u })
+      .click();
+    await expect(page).toHaveURL(/\/items\?year=2013&page=2$/u);
+    await expect(page.getByRole("status")).toContainText("第 2 /");
+    await expectAccessible(page);
+  });
+
+  test("the CSV download holds exactly the rows shown, in a spreadsheet-safe form", async ({ page }) => {
+    await page.goto("/items?year=2013&department=secretariat");
+    const shown = await page
+      .getByRole("list", { name: "施政項目總覽" })
+      .getByRole("listitem")
+      .getByRole("link")
+      .allTextContents();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV（本頁）" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("kaohsiung-items-2013-secretariat.csv");
+    const csv = await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    expect(
+      csv.startsWith(
+        "\uFEFFid,kind,number,title,department,departmentSlug,year,status,percent,updatedAt,document,url\r\n",
+      ),
+    ).toBe(true);
+    const lines = csv.trim().split("\r\n").slice(1);
+    expect(lines).toHaveLength(shown.length);
+    expect(lines.every((l) => l.includes(",秘書處,secretariat,2013,no_update,"))).toBe(true);
+
+    const json = await page.request.get("/items/export?year=2013&department=secretariat&format=json");
+    const body = (await json.json()) as { total: number; items: Array<{ title: string; url: string }> };
+    expect(body.items).toHaveLength(shown.length);
+    expect(body.items[0]?.url).toMatch(/\/nodes\/\d+$/u);
+    expect((await page.request.get("/items/export?format=xlsx")).status()).toBe(400);
+  });
+
+  test("a status filter with nothing to show says so", async ({ page }) => {
+    await page.goto("/items?status=delayed");
+    await expect(page.getByText("沒有符合條件的項目。試試放寬篩選條件。")).toBeVisible();
+  });
+});
+
+test.describe("feeds", () => {
+  test("pages announce and link their Atom feed of progress updates", async ({ page }) => {
+    await page.goto("/departments/secretariat");
+    const alternate = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    await expect(alternate).toHaveAttribute("href", /\/feeds\/progress\?department=secretariat$/u);
+    const href = await page.getByRole("link", { name: "訂閱進度更新（Atom）" }).getAttribute("href");
+    const response = await page.request.get(href ?? "");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/atom+xml");
+    const xml = await response.text();
+    expect(xml).toContain("<title>秘書處：進度更新</title>");
+    expect((await page.request.get("/feeds/progress")).status()).toBe(200);
+    expect((await page.request.get("/feeds/progress?department=nowhere")).status()).toBe(404);
+    expect((await page.request.get("/feeds/progress?node=abc")).status()).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { BudgetChart } from "@/components/budget-chart";
 import { DocumentList } from "@/components/document-list";
+import { FeedLink } from "@/components/feed-link";
 import { StatusBadge, StatusBar } from "@/components/status";
 import { db } from "@/lib/db/server";
 import { departmentName, formatYear } from "@/lib/i18n/format";
@@ -20,7 +21,12 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const dept = await load(params);
   const { locale } = await getI18n();
-  return dept ? { title: departmentName(locale, dept) } : {};
+  return dept
+    ? {
+        title: departmentName(locale, dept),
+        alternates: { types: { "application/atom+xml": `/feeds/progress?department=${dept.slug}` } },
+      }
+    : {};
 }
 
 export default async function DepartmentPage({ params }: Props) {
@@ -54,6 +60,9 @@ export default async function DepartmentPage({ params }: Props) {
           {t.departments.progressSummary}（{dept.progress.total} {t.departments.items}）
         </h2>
         <StatusBar counts={dept.progress} t={t} />
+        <p className="mt-2">
+          <FeedLink href={`/feeds/progress?department=${dept.slug}`} t={t} />
+        </p>
       </section>
 
       <section aria-labelledby="budget-heading" className="mt-8">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FeedLink } from "@/components/feed-link";
 import { sourceHref } from "@/components/node-tree";
 import { StatusBadge } from "@/components/status";
 import { db } from "@/lib/db/server";
@@ -24,7 +25,12 @@ const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max)}…`
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const node = await load(params);
-  return node ? { title: short(headingOf(node)) } : {};
+  return node
+    ? {
+        title: short(headingOf(node)),
+        alternates: { types: { "application/atom+xml": `/feeds/progress?node=${node.id}` } },
+      }
+    : {};
 }
 
 function Links({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale: Locale }) {
@@ -173,6 +179,9 @@ export default async function NodePage({ params }: Props) {
           <h2 id="progress-heading" className="mb-2 text-lg font-semibold text-civic-900">
             {t.node.progress}
           </h2>
+          <p className="mb-2">
+            <FeedLink href={`/feeds/progress?node=${node.id}`} t={t} />
+          </p>
           {node.progress.length === 0 ? (
             <p className="text-slate-600">{t.node.noProgress}</p>
           ) : (

@@ -1,0 +1,193 @@
+import type { Db } from "@/lib/db/client";
+import { budgetBreakdown } from "@/lib/domain/budget";
+import { type RollUp, rollUp, type RollUpItem } from "@/lib/domain/progress";
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { ACCOUNTABLE_KINDS } from "./departments";
+import { type DepartmentRef, type DocumentSummary, listDocuments } from "./documents";
+
+type Ref = { id: number; numberLabel: string | null; title: string | null; text: string };
+
+export type StrategyProgress = Ref & { progress: RollUp; linkedItems: number; suggestedLinks: number };
+export type VisionProgress = Ref & { progress: RollUp; strategies: StrategyProgress[] };
+
+export type HomeDashboard = {
+  plan: {
+    id: number;
+    title: string;
+    yearFrom: number | null;
+    yearTo: number | null;
+    goal: Ref | null;
+  } | null;
+  visions: VisionProgress[];
+  headline: {
+    departments: number;
+    agendaItems: number;
+    /** The latest fiscal year with budget data, and its total over departments, NT$ thousands. */
+    budget: { year: number; totalThousands: number; departments: number } | null;
+  };
+  latestReports: DocumentSummary[];
+  recentProgress: Array<{
+    id: number;
+    status: ProgressStatus;
+    percent: number | null;
+    narrative: string;
+    updatedAt: string;
+    node: Ref;
+    department: DepartmentRef | null;
+  }>;
+};
+
+const refSelect = { id: true, numberLabel: true, title: true, text: true } as const;
+
+/**
+ * What the city promised and how far it has got: the newest mid-term plan's goal, visions and
+ * strategies, each with progress rolled up from the annual items linked to it (confirmed and
+ * suggested links; rejected ones never count).
+ */
+export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
+  const planDoc = await db.sourceDocument.findFirst({
+    where: { kind: "mid_term_plan" },
+    orderBy: [{ rocYearFrom: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    select: { id: true, title: true, rocYearFrom: true, rocYearTo: true },
+  });
+
+  const nodes = planDoc
+    ? await db.planNode.findMany({
+        where: { documentId: planDoc.id, kind: { in: ["goal", "vision", "strategy"] }, retiredAt: null },
+        orderBy: [{ depth: "asc" }, { position: "asc" }],
+        select: {
+          ...refSelect,
+          kind: true,
+          parentId: true,
+          linksTo: {
+            where: { origin: { not: "rejected" }, fromNode: { retiredAt: null } },
+            select: {
+              origin: true,
+              fromNode: {
+                select: {
+                  id: true,
+                  progressEntries: {
+                    where: { withdrawnAt: null },
+                    orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
+                    take: 1,
+                    select: { status: true, percent: true },
+                  },
+                  // The same money can appear in two tables of a plan: take the largest line.
+                  budgetLines: {
+                    select: { amountThousands: true },
+                    orderBy: { amountThousands: "desc" },
+                    take: 1,
+                  },
+                },
+              },
+            },
+          },
+        },
+      })
+    : [];
+
+  const itemsOf = (strategy: (typeof nodes)[number]) =>
+    new Map<number, RollUpItem>(
+      strategy.linksTo.map((l) => {
+        const latest = l.fromNode.progressEntries[0];
+        const item: RollUpItem = {
+          status: latest?.status ?? null,
+          percent: latest?.percent ?? null,
+          budgetThousands: l.fromNode.budgetLines[0]?.amountThousands ?? null,
+        };
+        return [l.fromNode.id, item];
+      }),
+    );
+
+  const strip = ({ id, numberLabel, title, text }: Ref): Ref => ({ id, numberLabel, title, text });
+  const visions: VisionProgress[] = nodes
+    .filter((n) => n.kind === "vision")
+    .map((vision) => {
+      const strategyNodes = nodes.filter((n) => n.kind === "strategy" && n.parentId === vision.id);
+      const union = new Map<number, RollUpItem>();
+      const strategies = strategyNodes.map((s) => {
+        const items = itemsOf(s);
+        for (const [id, item] of items) union.set(id, item);
+        return {
+          ...strip(s),
+          progress: rollUp([...items.values()]),
+          linkedItems: items.size,
+          suggestedLinks: s.linksTo.filter((l) => l.origin === "suggested").length,
+        };
+      });
+      return { ...strip(vision), progress: rollUp([...union.values()]), strategies };
+    });
+
+  const [departments, agendaItems, latestBudgetYear, latestReports, recent] = await Promise.all([
+    db.department.count({ where: { nodes: { some: { kind: { in: ACCOUNTABLE_KINDS } } } } }),
+    db.planNode.count({ where: { kind: { in: ACCOUNTABLE_KINDS }, retiredAt: null } }),
+    db.budgetLine.findFirst({ orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true } }),
+    listDocuments(db, { kinds: ["council-report"] }).then((r) => r.slice(0, 3)),
+    db.progressEntry.findMany({
+      where: { withdrawnAt: null },
+      orderBy: { updatedAt: "desc" },
+      take: 5,
+      select: {
+        id: true,
+        status: true,
+        percent: true,
+        narrative: true,
+        updatedAt: true,
+        node: {
+          select: { ...refSelect, department: { select: { slug: true, nameZh: true, nameEn: true } } },
+        },
+      },
+    }),
+  ]);
+
+  let budget: HomeDashboard["headline"]["budget"] = null;
+  if (latestBudgetYear) {
+    const lines = await db.budgetLine.findMany({
+      where: { fiscalYear: latestBudgetYear.fiscalYear },
+      select: {
+        id: true,
+        parentId: true,
+        tableName: true,
+        label: true,
+        name: true,
+        amountThousands: true,
+        documentId: true,
+      },
+      orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { position: "asc" }],
+    });
+    const byDocument = new Map<number, typeof lines>();
+    for (const l of lines) byDocument.set(l.documentId, [...(byDocument.get(l.documentId) ?? []), l]);
+    const totals = [...byDocument.values()].map((ls) => budgetBreakdown(ls)?.total ?? 0);
+    budget = {
+      year: latestBudgetYear.fiscalYear,
+      totalThousands: totals.reduce((a, b) => a + b, 0),
+      departments: byDocument.size,
+    };
+  }
+
+  const goal = nodes.find((n) => n.kind === "goal");
+  return {
+    plan: planDoc
+      ? {
+          id: planDoc.id,
+          title: planDoc.title,
+          yearFrom: planDoc.rocYearFrom === null ? null : planDoc.rocYearFrom + ROC_YEAR_OFFSET,
+          yearTo: planDoc.rocYearTo === null ? null : planDoc.rocYearTo + ROC_YEAR_OFFSET,
+          goal: goal ? strip(goal) : null,
+        }
+      : null,
+    visions,
+    headline: { departments, agendaItems, budget },
+    latestReports,
+    recentProgress: recent.map((r) => ({
+      id: r.id,
+      status: r.status,
+      percent: r.percent,
+      narrative: r.narrative,
+      updatedAt: r.updatedAt.toISOString(),
+      node: strip(r.node),
+      department: r.node.department,
+    })),
+  };
+}
