@@ -1,0 +1,157 @@
+/**
+ * `npm run bench:pages`: the production build on a freshly seeded embedded database, then
+ *  - autocannon, 20 connections for 10 s each, on home, a department, an item, the budget explorer,
+ *    and a static file as the reference for "a static page";
+ *  - first-load JavaScript per page (gzipped), as Chromium downloads it;
+ *  - Lighthouse (mobile) on home and a department page.
+ * Prints figures; asserts nothing (timings flake on shared machines).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import autocannon from "autocannon";
+import { runMain } from "./cli";
+
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+async function startServer(): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    PORTAL_DATA_DIR: ".data/bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.DATABASE_URL; // the target is the embedded database
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
+    env,
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("The portal did not start (run npm start to see why).");
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error("The portal did not answer within 5 minutes.");
+}
+
+async function load(path: string) {
+  const result = await autocannon({ url: `${BASE}${path}`, connections: 20, duration: 10 });
+  return {
+    path,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function firstLoadJs(paths: string[]): Promise<Array<{ path: string; kb: number; files: number }>> {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROME_FLAGS.slice(1) });
+  const out = [];
+  try {
+    for (const path of paths) {
+      const page = await browser.newPage();
+      const scripts: Promise<number>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script") {
+          scripts.push(
+            response.body().then(
+              (b) => gzipSync(b).length,
+              () => 0,
+            ),
+          );
+        }
+      });
+      await page.goto(`${BASE}${path}`, { waitUntil: "networkidle" });
+      const sizes = await Promise.all(scripts);
+      out.push({ path, kb: Math.round(sizes.reduce((a, b) => a + b, 0) / 102.4) / 10, files: sizes.length });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+function lighthouse(path: string): Promise<{ path: string; performance: number; accessibility: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "node_modules/lighthouse/cli/index.js",
+        `${BASE}${path}`,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        "--only-categories=performance,accessibility",
+        `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "pipe", "ignore"] },
+    );
+    let json = "";
+    child.stdout.on("data", (chunk: Buffer) => (json += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", () => {
+      try {
+        const report = JSON.parse(json) as { categories: Record<string, { score: number }> };
+        resolve({
+          path,
+          performance: Math.round((report.categories.performance?.score ?? 0) * 100),
+          accessibility: Math.round((report.categories.accessibility?.score ?? 0) * 100),
+        });
+      } catch {
+        reject(new Error(`Lighthouse gave no report for ${path}.`));
+      }
+    });
+  });
+}
+
+runMain(async () => {
+  console.log("Starting the production build on a fresh embedded database…");
+  const server = await startServer();
+  try {
+    const items = (await (await fetch(`${BASE}/items/export?format=json&year=2013&size=20`)).json()) as {
+      items: Array<{ url: string }>;
+    };
+    const itemPath = new URL(items.items[0]?.url ?? `${BASE}/`).pathname;
+    const pages = ["/", "/departments/secretariat", itemPath, "/budgets"];
+
+    console.log("\nautocannon, 20 connections × 10 s");
+    console.log("path                          req/s     p50 ms   p99 ms   errors");
+    for (const path of ["/icon.svg", ...pages]) {
+      const r = await load(path);
+      const label = path === "/icon.svg" ? "/icon.svg (static reference)" : path;
+      console.log(
+        `${label.padEnd(30)}${String(r.rps).padStart(6)}${String(r.p50).padStart(10)}${String(r.p99).padStart(9)}${String(r.errors).padStart(9)}`,
+      );
+    }
+
+    console.log("\nfirst-load JavaScript (gzipped, as downloaded by Chromium)");
+    for (const r of await firstLoadJs(pages))
+      console.log(`${r.path.padEnd(30)}${r.kb} KB in ${r.files} files`);
+
+    console.log("\nLighthouse (mobile)");
+    for (const path of ["/", "/departments/secretariat"]) {
+      const r = await lighthouse(path);
+      console.log(`${r.path.padEnd(30)}performance ${r.performance}, accessibility ${r.accessibility}`);
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+});
