@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import type { DepartmentRef } from "./documents";
+import { budgetLineOrder, budgetLineSelect } from "./fragments";
 
 export type BudgetChoice = DepartmentRef & { years: number[] };
 
@@ -49,8 +50,8 @@ export async function getBudgetExplorer(
   if (!latest) return { choices, selected: null, breakdown: null };
   const lines = await db.budgetLine.findMany({
     where: { documentId: latest.document.id, departmentId, fiscalYear: year },
-    select: { id: true, parentId: true, tableName: true, label: true, name: true, amountThousands: true },
-    orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { position: "asc" }],
+    select: budgetLineSelect,
+    orderBy: budgetLineOrder,
   });
   const { years: _years, ...department } = chosen;
   return {

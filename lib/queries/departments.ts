@@ -1,9 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
+import { groupBy } from "@/lib/domain/collections";
 import { countStatuses, type StatusCounts } from "@/lib/domain/progress";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { type DocumentSummary, listDocuments } from "./documents";
+import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 /** The kinds of node a department is accountable for: what it promised to do. */
 export const ACCOUNTABLE_KINDS: NodeKind[] = ["agenda_item", "key_point", "program"];
@@ -84,28 +86,14 @@ export async function getDepartmentPage(db: Db, slug: string): Promise<Departmen
         text: true,
         document: { select: { id: true, title: true, rocYearFrom: true } },
         // The latest entry decides an item's status.
-        progressEntries: {
-          where: { withdrawnAt: null },
-          orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
-          take: 1,
-          select: { status: true, percent: true },
-        },
+        progressEntries: latestProgressEntry,
       },
       orderBy: [{ document: { rocYearFrom: "desc" } }, { documentId: "asc" }, { lineFrom: "asc" }],
     }),
     db.budgetLine.findMany({
       where: { departmentId: dept.id },
-      select: {
-        id: true,
-        parentId: true,
-        tableName: true,
-        label: true,
-        name: true,
-        amountThousands: true,
-        fiscalYear: true,
-        document: { select: { id: true, title: true } },
-      },
-      orderBy: [{ fiscalYear: "desc" }, { parentId: { sort: "asc", nulls: "first" } }, { position: "asc" }],
+      select: { ...budgetLineSelect, fiscalYear: true, document: { select: { id: true, title: true } } },
+      orderBy: [{ fiscalYear: "desc" }, ...budgetLineOrder],
     }),
     listDocuments(db, { kinds: ["council-report"], departmentSlug: slug }),
   ]);
@@ -130,10 +118,7 @@ export async function getDepartmentPage(db: Db, slug: string): Promise<Departmen
     groups.set(item.document.id, group);
   }
 
-  const byDocument = new Map<number, typeof budgetLines>();
-  for (const line of budgetLines)
-    byDocument.set(line.document.id, [...(byDocument.get(line.document.id) ?? []), line]);
-  const budgets = [...byDocument.values()].flatMap((lines) => {
+  const budgets = [...groupBy(budgetLines, (l) => l.document.id).values()].flatMap((lines) => {
     const first = lines[0];
     const breakdown = budgetBreakdown(lines);
     return first && breakdown ? [{ year: first.fiscalYear, document: first.document, breakdown }] : [];

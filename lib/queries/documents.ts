@@ -4,6 +4,7 @@ import { kindFromDb, kindToDb, type DocumentKindSlug } from "@/lib/domain/docume
 import { buildTree, type TreeOf } from "@/lib/domain/tree";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { NodeKind } from "@/lib/generated/prisma/enums";
+import { budgetLineOrder, budgetLineSelect } from "./fragments";
 
 export type DepartmentRef = { slug: string; nameZh: string; nameEn: string };
 
@@ -143,8 +144,8 @@ export async function getDocumentPage(db: Db, id: number): Promise<DocumentPage 
     }),
     db.budgetLine.findMany({
       where: { documentId: id },
-      select: { id: true, parentId: true, tableName: true, label: true, name: true, amountThousands: true },
-      orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { position: "asc" }],
+      select: budgetLineSelect,
+      orderBy: budgetLineOrder,
     }),
     db.reportFigure.findMany({
       where: { documentId: id },

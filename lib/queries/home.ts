@@ -1,10 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { budgetBreakdown } from "@/lib/domain/budget";
+import { groupBy } from "@/lib/domain/collections";
 import { type RollUp, rollUp, type RollUpItem } from "@/lib/domain/progress";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { ACCOUNTABLE_KINDS } from "./departments";
 import { type DepartmentRef, type DocumentSummary, listDocuments } from "./documents";
+import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 type Ref = { id: number; numberLabel: string | null; title: string | null; text: string };
 
@@ -67,12 +69,7 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
               fromNode: {
                 select: {
                   id: true,
-                  progressEntries: {
-                    where: { withdrawnAt: null },
-                    orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
-                    take: 1,
-                    select: { status: true, percent: true },
-                  },
+                  progressEntries: latestProgressEntry,
                   // The same money can appear in two tables of a plan: take the largest line.
                   budgetLines: {
                     select: { amountThousands: true },
@@ -145,19 +142,10 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
   if (latestBudgetYear) {
     const lines = await db.budgetLine.findMany({
       where: { fiscalYear: latestBudgetYear.fiscalYear },
-      select: {
-        id: true,
-        parentId: true,
-        tableName: true,
-        label: true,
-        name: true,
-        amountThousands: true,
-        documentId: true,
-      },
-      orderBy: [{ parentId: { sort: "asc", nulls: "first" } }, { position: "asc" }],
+      select: { ...budgetLineSelect, documentId: true },
+      orderBy: budgetLineOrder,
     });
-    const byDocument = new Map<number, typeof lines>();
-    for (const l of lines) byDocument.set(l.documentId, [...(byDocument.get(l.documentId) ?? []), l]);
+    const byDocument = groupBy(lines, (l) => l.documentId);
     const totals = [...byDocument.values()].map((ls) => budgetBreakdown(ls)?.total ?? 0);
     budget = {
       year: latestBudgetYear.fiscalYear,

@@ -4,6 +4,7 @@ import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { NodeKind } from "@/lib/generated/prisma/enums";
 import { ITEM_KINDS, type ItemsQuery } from "@/lib/validation/items-query";
 import type { DepartmentRef } from "./documents";
+import { latestProgressEntry } from "./fragments";
 
 export type ItemRow = {
   id: number;
@@ -69,12 +70,7 @@ export async function listItems(
         text: true,
         department: { select: { slug: true, nameZh: true, nameEn: true, sortOrder: true } },
         document: { select: { id: true, title: true, rocYearFrom: true } },
-        progressEntries: {
-          where: { withdrawnAt: null },
-          orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
-          take: 1,
-          select: { status: true, percent: true, updatedAt: true },
-        },
+        progressEntries: latestProgressEntry,
       },
       orderBy: [{ document: { rocYearFrom: "desc" } }, { documentId: "asc" }, { lineFrom: "asc" }],
     }),
