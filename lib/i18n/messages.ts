@@ -128,6 +128,8 @@ export const zhHant = {
     progress: "執行進度",
     noProgress: "尚無進度紀錄。",
     figures: "相關數據",
+    relatedFigures: "議會報告中的相關數據",
+    relatedFiguresHint: "依文字相似度，從同一機關的議會業務報告中找出，供參考。",
     percent: "完成度",
     updated: "更新",
   },
@@ -341,6 +343,9 @@ export const en: Messages = {
     progress: "Progress",
     noProgress: "No progress recorded yet.",
     figures: "Related figures",
+    relatedFigures: "Related figures from council reports",
+    relatedFiguresHint:
+      "Found by text similarity in the same department's business reports to the council; for reference.",
     percent: "Complete",
     updated: "Updated",
   },

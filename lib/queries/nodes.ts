@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
+import { rankRelated } from "@/lib/links/related";
 import type { DepartmentRef } from "./documents";
 
 export type NodeRef = {
@@ -53,6 +54,14 @@ export type NodePage = NodeRef & {
   servedBy: LinkedNode[];
   progress: ProgressTimelineEntry[];
   figures: Array<{ id: number; valueText: string; unit: string; label: string | null; sentence: string }>;
+  /** For plan items: figures from the department's council reports that speak to the item, best first. */
+  relatedFigures: Array<{
+    id: number;
+    valueText: string;
+    unit: string;
+    sentence: string;
+    report: { id: number; title: string; presentedOn: string | null };
+  }>;
 };
 
 const refSelect = { id: true, kind: true, numberLabel: true, title: true, text: true } as const;
@@ -76,6 +85,7 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
       lineFrom: true,
       lineTo: true,
       retiredAt: true,
+      departmentId: true,
       department: deptSelect,
       document: {
         select: { id: true, title: true, kind: true, rocYearFrom: true, rocYearTo: true, rawText: true },
@@ -125,6 +135,8 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
     ancestors.unshift(ref);
     parentId = next;
   }
+
+  const relatedFigures = await findRelatedFigures(db, node);
 
   const lines = node.document.rawText.split("\n");
   const excerpt = [];
@@ -195,5 +207,43 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
       authorDepartments: e.author.memberships.map((m) => m.department),
     })),
     figures: node.figures,
+    relatedFigures,
   };
+}
+
+/** A plan item's department's report figures, ranked by how much their sentence is like the item. */
+async function findRelatedFigures(
+  db: Db,
+  node: { departmentId: number | null; title: string | null; text: string; document: { kind: string } },
+): Promise<NodePage["relatedFigures"]> {
+  if (node.departmentId === null || node.document.kind === "council_report") return [];
+  const figures = await db.reportFigure.findMany({
+    where: { document: { kind: "council_report", departmentId: node.departmentId } },
+    select: {
+      id: true,
+      valueText: true,
+      unit: true,
+      sentence: true,
+      document: { select: { id: true, title: true, presentedOn: true } },
+    },
+  });
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const subject = `${node.title ?? ""}${node.text}`;
+  return rankRelated(
+    subject,
+    figures.map((f) => ({ id: f.id, text: f.sentence })),
+  ).flatMap(({ id }) => {
+    const f = byId.get(id);
+    if (!f) return [];
+    const presentedOn = f.document.presentedOn?.toISOString().slice(0, 10) ?? null;
+    return [
+      {
+        id: f.id,
+        valueText: f.valueText,
+        unit: f.unit,
+        sentence: f.sentence,
+        report: { id: f.document.id, title: f.document.title, presentedOn },
+      },
+    ];
+  });
 }

@@ -22,6 +22,9 @@ test.describe("browsing from home to the source of a promise", () => {
       itemText.replace(/^\(一\)\s*/u, "").slice(0, 10),
     );
     await expect(page.getByRole("link", { name: "秘書處" }).first()).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "議會報告中的相關數據" }).getByRole("listitem").first(),
+    ).toBeVisible();
     await saveScreenshot(page, "item", testInfo.project.name);
 
     await page.getByRole("link", { name: /^原文第 \d+(–\d+)? 行$/u }).click();

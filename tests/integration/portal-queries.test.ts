@@ -92,6 +92,27 @@ describe("a department's page", () => {
   });
 });
 
+describe("an item's page", () => {
+  it("shows figures from its department's council reports that speak to it", async () => {
+    const item = await t.db.planNode.findFirstOrThrow({
+      where: { kind: "agenda_item", text: { contains: "鳳山行政中心新建大樓" } },
+      select: { id: true },
+    });
+    const page = await getNodePage(t.db, item.id);
+    expect(page?.relatedFigures.length).toBeGreaterThan(0);
+    expect(page?.relatedFigures[0]).toMatchObject({
+      sentence: expect.stringMatching(/行政中心/u),
+      report: { presentedOn: "2017-10-18" },
+    });
+    // A report's own sections show their figures, not "related" ones.
+    const section = await t.db.planNode.findFirstOrThrow({
+      where: { document: { kind: "council_report" }, figures: { some: {} } },
+      select: { id: true },
+    });
+    expect((await getNodePage(t.db, section.id))?.relatedFigures).toEqual([]);
+  });
+});
+
 describe("the budget explorer", () => {
   it("defaults to the first department with budgets and its latest year; an unknown choice selects nothing", async () => {
     const explorer = await getBudgetExplorer(t.db, {});

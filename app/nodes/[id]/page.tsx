@@ -212,6 +212,31 @@ export default async function NodePage({ params }: Props) {
         </section>
       )}
 
+      {node.relatedFigures.length > 0 && (
+        <section aria-labelledby="related-heading" className="mt-6">
+          <h2 id="related-heading" className="text-lg font-semibold text-civic-900">
+            {t.node.relatedFigures}
+          </h2>
+          <p className="mb-2 text-xs text-slate-600">{t.node.relatedFiguresHint}</p>
+          <ul className="space-y-2 text-sm">
+            {node.relatedFigures.map((f) => (
+              <li key={f.id} className="rounded border border-slate-200 bg-white p-3">
+                <mark className="rounded bg-amber-100 px-1 font-semibold">
+                  {f.valueText} {f.unit}
+                </mark>{" "}
+                {f.sentence}
+                <p className="mt-1 text-xs">
+                  <Link href={`/documents/${f.report.id}`} className="text-civic-700 underline">
+                    {f.report.title}
+                  </Link>{" "}
+                  <span className="text-slate-600">{formatDate(locale, f.report.presentedOn)}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {node.figures.length > 0 && (
         <section aria-labelledby="figures-heading" className="mt-6">
           <h2 id="figures-heading" className="mb-2 text-lg font-semibold text-civic-900">
