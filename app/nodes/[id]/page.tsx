@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FeedLink } from "@/components/feed-link";
+import { FigureQuote } from "@/components/figure-quote";
 import { sourceHref } from "@/components/node-tree";
 import { StatusBadge } from "@/components/status";
 import { db } from "@/lib/db/server";
@@ -221,10 +222,7 @@ export default async function NodePage({ params }: Props) {
           <ul className="space-y-2 text-sm">
             {node.relatedFigures.map((f) => (
               <li key={f.id} className="rounded border border-slate-200 bg-white p-3">
-                <mark className="rounded bg-amber-100 px-1 font-semibold">
-                  {f.valueText} {f.unit}
-                </mark>{" "}
-                {f.sentence}
+                <FigureQuote figure={f} />
                 <p className="mt-1 text-xs">
                   <Link href={`/documents/${f.report.id}`} className="text-civic-700 underline">
                     {f.report.title}
@@ -245,10 +243,7 @@ export default async function NodePage({ params }: Props) {
           <ul className="space-y-2 text-sm">
             {node.figures.map((f) => (
               <li key={f.id}>
-                <mark className="rounded bg-amber-100 px-1 font-semibold">
-                  {f.valueText} {f.unit}
-                </mark>{" "}
-                {f.sentence}
+                <FigureQuote figure={f} />
               </li>
             ))}
           </ul>
