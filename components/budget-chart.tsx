@@ -3,8 +3,9 @@ import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 
 /**
- * Horizontal bars, one per part of the total, drawn as SVG on the server: no chart library, no
- * JavaScript, prints cleanly. The figure's caption states the total it adds up to.
+ * Horizontal bars, one per part of the total, as plain HTML: labels keep their size on a 360 px
+ * phone (an SVG scaled to fit shrank them to ~7 px), screen readers read the rows, no JavaScript,
+ * and it prints. The caption states the total the bars add up to.
  */
 export function BudgetChart({
   breakdown,
@@ -18,36 +19,34 @@ export function BudgetChart({
   unit: string;
 }) {
   const max = Math.max(...breakdown.parts.map((p) => p.amountThousands), 1);
-  const rowHeight = 28;
-  const height = breakdown.parts.length * rowHeight + 8;
   return (
-    <figure className="rounded border border-slate-200 bg-white p-3">
+    <figure className="rounded border border-slate-200 bg-white p-3" data-total={breakdown.total}>
       <figcaption className="mb-2 font-semibold text-civic-900">
         {title}: {formatNumber(locale, breakdown.total)} {unit}
       </figcaption>
-      <svg
-        role="img"
-        aria-label={`${title}: ${breakdown.parts.map((p) => `${p.name} ${formatNumber(locale, p.amountThousands)}`).join("、")}`}
-        viewBox={`0 0 600 ${height}`}
-        className="w-full"
-        data-total={breakdown.total}
-      >
-        {breakdown.parts.map((p, i) => {
-          const width = Math.max((p.amountThousands / max) * 360, 1);
-          const y = i * rowHeight + 4;
-          return (
-            <g key={p.id} data-amount={p.amountThousands}>
-              <text x="0" y={y + 17} fontSize="13" fill="#334155">
-                {p.name.length > 12 ? `${p.name.slice(0, 12)}…` : p.name}
-              </text>
-              <rect x="170" y={y + 4} width={width} height="18" rx="3" fill="#1f6f9f" />
-              <text x={176 + width} y={y + 17} fontSize="12" fill="#0f172a">
+      <ul className="space-y-1.5">
+        {breakdown.parts.map((p) => (
+          <li
+            key={p.id}
+            data-amount={p.amountThousands}
+            className="grid grid-cols-[minmax(5rem,10rem)_1fr] items-center gap-2 text-sm"
+          >
+            <span className="truncate" title={p.name}>
+              {p.name}
+            </span>
+            <span className="flex items-center gap-2">
+              <span
+                aria-hidden="true"
+                className="inline-block h-4 rounded-sm bg-civic-600"
+                style={{ width: `${Math.max((p.amountThousands / max) * 75, 0.5)}%` }}
+              />
+              <span className="tabular-nums whitespace-nowrap">
                 {formatNumber(locale, p.amountThousands)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

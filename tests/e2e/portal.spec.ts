@@ -74,10 +74,11 @@ test.describe("budgets", () => {
   }, testInfo) => {
     await page.goto("/budgets");
     await expect(page.getByRole("heading", { level: 2 })).toHaveText("秘書處 2018 年度預算組成");
-    const chart = page.getByRole("img", { name: /秘書處 2018 年度預算組成/u });
+    const chart = page.getByRole("figure", { name: /秘書處 2018 年度預算組成/u });
     await expect(chart).toHaveAttribute("data-total", "330433");
+    await expect(chart.getByRole("listitem")).toHaveCount(6);
     const parts = await chart
-      .locator("g[data-amount]")
+      .locator("li[data-amount]")
       .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute("data-amount"))));
     expect(parts.reduce((a, b) => a + b, 0)).toBe(330_433);
     await expect(page.getByTestId("budget-total")).toContainText("330,433");
