@@ -22,6 +22,8 @@ export { expect };
 
 /** Zero axe violations (WCAG 2.x A and AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams metadata and swaps <title> on client navigation: check the settled page.
+  await expect(page).toHaveTitle(/\S/u);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

@@ -126,18 +126,27 @@ test.describe("accessibility of every page type", () => {
   }
 
   test("document, node and source pages have no axe violations", async ({ page }) => {
+    // Each check waits for the page it navigated to: a client-side navigation swaps the title late.
     await page.goto("/plans");
     await page.getByRole("link", { name: /秘書處 107 年度施政計畫提要/u }).click();
+    await expect(page).toHaveURL(/\/documents\/\d+$/u);
+    await expect(page).toHaveTitle(/秘書處 107 年度施政計畫提要/u);
     await expectAccessible(page);
     await page
       .getByRole("link", { name: /^原文第/u })
       .first()
       .click();
+    await expect(page).toHaveURL(/\/source\?/u);
+    await expect(page).toHaveTitle(/原文/u);
     await expectAccessible(page);
     await page.goto("/reports");
     await page.getByRole("link", { name: /秘書處業務報告/u }).click();
+    await expect(page).toHaveURL(/\/documents\/\d+$/u);
+    await expect(page).toHaveTitle(/秘書處業務報告/u);
     await expectAccessible(page);
     await page.locator("main ul a[href^='/nodes/']").first().click();
+    await expect(page).toHaveURL(/\/nodes\/\d+$/u);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page);
   });
 
