@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Pages are cached in memory only and revalidated by tag on every write; nothing is flushed to
+    // .next/, so a restart (the database may have changed meanwhile) always starts from fresh reads.
+    // One process serves the portal; several would need a shared cache handler.
+    isrFlushToDisk: false,
+  },
 };
 
 export default nextConfig;

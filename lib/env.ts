@@ -16,6 +16,20 @@ const envSchema = z.object({
   /** Where the embedded database keeps its files. */
   PORTAL_DATA_DIR: z.string().default(".data/pglite"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * Shared by the web server and the CLI so an import in another process can tell the server which
+   * cached pages to refresh. `npm start` makes one up when unset.
+   */
+  PORTAL_REVALIDATE_SECRET: z
+    .string()
+    .min(32, "PORTAL_REVALIDATE_SECRET must be at least 32 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The running portal, for the CLI's refresh call; read from the server file when unset. */
+  PORTAL_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

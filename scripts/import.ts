@@ -7,7 +7,10 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "@/lib/bootstrap";
+import { refreshRunningPortal } from "@/lib/cache/running-portal";
+import { TAGS } from "@/lib/cache/tags";
 import { createPrismaClient } from "@/lib/db/client";
+import { readEnv } from "@/lib/env";
 import { toPublicJson } from "@/lib/ingest";
 import { syncDepartments } from "@/lib/import/departments";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
@@ -91,7 +94,7 @@ runMain(async () => {
 
   const { database } = await prepareDatabase({ seedsDir: "seeds", seed: false });
   const db = createPrismaClient({ url: database.url, poolMax: 1 });
-  const outcomes: unknown[] = [];
+  const outcomes: Array<{ file: string; status: string }> = [];
   try {
     await syncDepartments(db);
     for (const path of args.files) {
@@ -114,4 +117,10 @@ runMain(async () => {
     await database.close();
   }
   if (args.json) console.log(JSON.stringify(outcomes, null, 2));
+  if (outcomes.some((o) => o.status !== "unchanged")) {
+    // The server caches its pages; it is another process, so tell it what changed.
+    const message = await refreshRunningPortal(readEnv(), [TAGS.all]);
+    if (args.json) process.stderr.write(`${message}\n`);
+    else console.log(message);
+  }
 });

@@ -3,10 +3,11 @@
  * seed when empty, build when the sources changed, then serve and print the URL.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatSeedReport, prepareDatabase } from "@/lib/bootstrap";
+import { announceRunningPortal } from "@/lib/cache/running-portal";
 import { readEnv } from "@/lib/env";
 import { runMain } from "./cli";
 
@@ -85,6 +86,8 @@ runMain(async () => {
     throw error;
   }
 
+  // Shared with the import CLI (through the server file) so its imports refresh this server's cache.
+  const secret = env.PORTAL_REVALIDATE_SECRET ?? randomBytes(32).toString("hex");
   const child = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(env.PORT)],
@@ -95,16 +98,21 @@ runMain(async () => {
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: database.url,
         DATABASE_POOL_MAX: String(database.poolMax),
+        PORTAL_REVALIDATE_SECRET: secret,
       },
     },
   );
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  let withdraw = async () => {};
   child.on("exit", (code) => {
-    void database.close().finally(() => process.exit(code ?? 0));
+    void withdraw()
+      .then(() => database.close())
+      .finally(() => process.exit(code ?? 0));
   });
 
   await waitUntilServing(env.PORT, child);
+  withdraw = await announceRunningPortal(env, { url: `http://127.0.0.1:${env.PORT}`, secret });
   console.log(`\nKaohsiung policy tracker is running: http://localhost:${env.PORT}\n`);
 });

@@ -1,12 +1,14 @@
 import "server-only";
-import { cookies } from "next/headers";
-import { cache } from "react";
-import { DEFAULT_LOCALE, isLocale, type Locale, LOCALE_COOKIE, messagesFor } from "./locale";
+import { notFound } from "next/navigation";
+import { isLocale, type Locale, messagesFor } from "./locale";
 import type { Messages } from "./messages";
 
-/** The reader's interface language (a cookie set by /lang), once per render. */
-export const getI18n = cache(async (): Promise<{ locale: Locale; t: Messages }> => {
-  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(value) ? value : DEFAULT_LOCALE;
+/**
+ * The reader's interface language, from the internal `[locale]` segment that proxy.ts fills in from
+ * the `lang` cookie. Pages never read the cookie themselves, so they can be served from the cache.
+ */
+export async function getI18n(params: Promise<{ locale: string }>): Promise<{ locale: Locale; t: Messages }> {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   return { locale, t: messagesFor(locale) };
-});
+}

@@ -32,7 +32,16 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** For review, not comparison: tests/e2e/screenshots/<name>-<project>.png. */
-export async function saveScreenshot(page: Page, name: string, project: string): Promise<void> {
+/**
+ * A screenshot for review. Full page by default; `fullPage: false` for very long pages (a whole
+ * document's source), where a full capture takes many seconds and shows nothing more.
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  project: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync("tests/e2e/screenshots", { recursive: true });
-  await page.screenshot({ path: `tests/e2e/screenshots/${name}-${project}.png`, fullPage: true });
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}-${project}.png`, fullPage });
 }

@@ -32,7 +32,7 @@ test.describe("browsing from home to the source of a promise", () => {
     const cited = page.locator("li[aria-current=location]");
     await expect(cited).toBeVisible();
     await expect(cited).toHaveClass(/bg-amber-100/u);
-    await saveScreenshot(page, "source", testInfo.project.name);
+    await saveScreenshot(page, "source", testInfo.project.name, { fullPage: false });
   });
 });
 

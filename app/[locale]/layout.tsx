@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { htmlLang } from "@/lib/i18n/locale";
+import { getI18n } from "@/lib/i18n/server";
+import { renderOnFirstRequest } from "@/lib/routing/query-pages";
+import "../globals.css";
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export const generateStaticParams = renderOnFirstRequest;
+
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const { t } = await getI18n(params);
+  return { title: { default: t.siteName, template: `%s｜${t.siteName}` }, description: t.siteTagline };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children, params }: Props) {
+  const { t, locale } = await getI18n(params);
+  return (
+    <html lang={htmlLang(locale)}>
+      <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {t.skipToContent}
+        </a>
+        <SiteHeader t={t} locale={locale} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white print:hidden">
+          <div className="mx-auto max-w-5xl space-y-1 px-4 py-4 text-sm text-slate-600">
+            <p>{t.footer.source}</p>
+            <p>{t.footer.unofficial}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
