@@ -1,8 +1,16 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // The Prisma client, pg and PGlite are Node-only; keep them out of the bundle.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite"],
+  // Node-only packages (database drivers, native password hashing and word segmentation): keep them out of the bundle.
+  serverExternalPackages: [
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "@node-rs/jieba",
+    "opencc-js",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
@@ -10,6 +18,11 @@ const nextConfig: NextConfig = {
     // .next/, so a restart (the database may have changed meanwhile) always starts from fresh reads.
     // One process serves the portal; several would need a shared cache handler.
     isrFlushToDisk: false,
+    // forbidden(): a real 403 for a staff member opening another department's edit page.
+    authInterrupts: true,
+    // Uploads go through server actions: a 1 MB progress CSV, a text or PDF plan document up to
+    // 10 MB. Each use states and checks its own, smaller limit; this only lets the body through.
+    serverActions: { bodySizeLimit: "12mb" },
   },
 };
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { RequestMeta } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { PARSER_VERSION, parseDocument, type ParsedDocument } from "@/lib/ingest";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
@@ -61,7 +62,7 @@ export async function importDocument(
   db: Db,
   file: DocumentFile,
   /** refreshLinks: false when importing a batch; the caller refreshes once at the end. */
-  options: { importedById?: number | null; refreshLinks?: boolean } = {},
+  options: { importedById?: number | null; refreshLinks?: boolean; meta?: RequestMeta } = {},
 ): Promise<ImportOutcome> {
   const known = await db.sourceDocument.findUnique({
     where: { checksum: checksumOf(file.bytes) },
@@ -71,7 +72,11 @@ export async function importDocument(
     return { status: "unchanged", documentId: known.id, title: known.title, version: known.version };
   }
   const read = readDocumentFile(file);
-  const outcome = await saveParsedDocument(db, { ...read, importedById: options.importedById ?? null });
+  const outcome = await saveParsedDocument(db, {
+    ...read,
+    importedById: options.importedById ?? null,
+    meta: options.meta,
+  });
   // Suggested links are derived from every document's text: rebuilt, in their own transaction,
   // after the import has committed.
   if (options.refreshLinks !== false) await refreshSuggestedLinks(db);

@@ -1,7 +1,9 @@
+import type { RequestMeta } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { kindToDb } from "@/lib/domain/document-kind";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PARSER_VERSION, type ParsedBudgetLine, type ParsedDocument, type ParsedNode } from "@/lib/ingest";
+import { rebuildSearchIndexForDocument } from "@/lib/search/indexing";
 
 type Tx = Prisma.TransactionClient;
 
@@ -11,6 +13,8 @@ export type SaveInput = {
   rawText: string;
   parsed: ParsedDocument;
   importedById: number | null;
+  /** Who imported it from where, for the audit log (absent for the seed and the CLI). */
+  meta?: RequestMeta;
 };
 
 export type SaveOutcome = {
@@ -127,6 +131,8 @@ export async function saveParsedDocument(db: Db, input: SaveInput): Promise<Save
           action: previous ? "document.reimport" : "document.import",
           entityType: "SourceDocument",
           entityId: String(document.id),
+          ip: input.meta?.ip ?? null,
+          userAgent: input.meta?.userAgent ?? null,
           before: previous ? { version: previous.version, checksum: previous.checksum } : undefined,
           after: {
             version: document.version,
@@ -138,6 +144,9 @@ export async function saveParsedDocument(db: Db, input: SaveInput): Promise<Save
           },
         },
       });
+
+      // Last, so it sees everything above; in this transaction, so the index commits or fails with it.
+      await rebuildSearchIndexForDocument(tx, document.id);
 
       return {
         status: previous ? ("updated" as const) : ("imported" as const),

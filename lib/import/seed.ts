@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Db } from "@/lib/db/client";
 import { syncDepartments } from "./departments";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
+import { ensureSearchIndex } from "@/lib/search/indexing";
 import { importDocument, type ImportOutcome, reparseStaleDocuments } from "./import-document";
 
 export type SeedReport = {
@@ -26,6 +27,8 @@ export async function seedDatabase(db: Db, seedsDir: string): Promise<SeedReport
     const { refreshed, failed } = await reparseStaleDocuments(db);
     // Cheap when nothing changed (~0.1 s), and keeps suggestions in step with the matching code.
     await refreshSuggestedLinks(db);
+    // A database seeded before search existed (or by an older index version) gets its index here.
+    await ensureSearchIndex(db);
     return {
       ...report,
       skipped: true,

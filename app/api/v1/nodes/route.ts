@@ -1,0 +1,11 @@
+import { db } from "@/lib/db/server";
+import { nodesList } from "@/lib/api/endpoints";
+import { serveList } from "@/lib/api/handler";
+import { listApiNodes } from "@/lib/api/queries/nodes";
+
+export const dynamic = "force-dynamic";
+export { preflightResponse as OPTIONS } from "@/lib/api/respond";
+
+export async function GET(request: Request): Promise<Response> {
+  return serveList(request, nodesList, (query) => listApiNodes(db(), query));
+}

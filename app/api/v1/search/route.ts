@@ -1,0 +1,11 @@
+import { db } from "@/lib/db/server";
+import { searchList } from "@/lib/api/endpoints";
+import { serveList } from "@/lib/api/handler";
+import { searchApi } from "@/lib/api/queries/search";
+
+export const dynamic = "force-dynamic";
+export { preflightResponse as OPTIONS } from "@/lib/api/respond";
+
+export async function GET(request: Request): Promise<Response> {
+  return serveList(request, searchList, (query) => searchApi(db(), query));
+}

@@ -1,0 +1,46 @@
+import { kindFromDb } from "@/lib/domain/document-kind";
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import type { DocumentRefRecord } from "../schemas";
+
+/** Fragments and conversions the API's reads share: one public shape per thing, everywhere. */
+
+export const departmentRefSelect = { select: { slug: true, nameZh: true, nameEn: true } } as const;
+
+export const documentRefSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  rocYearFrom: true,
+  rocYearTo: true,
+} as const;
+
+export type DocumentRefRow = {
+  id: number;
+  kind: DocumentKind;
+  title: string;
+  rocYearFrom: number | null;
+  rocYearTo: number | null;
+};
+
+export const gregorianYear = (roc: number | null): number | null =>
+  roc === null ? null : roc + ROC_YEAR_OFFSET;
+
+export function toDocumentRef(row: DocumentRefRow): DocumentRefRecord {
+  return {
+    id: row.id,
+    kind: kindFromDb(row.kind),
+    title: row.title,
+    yearFrom: gregorianYear(row.rocYearFrom),
+    yearTo: gregorianYear(row.rocYearTo),
+  };
+}
+
+/** Documents whose period covers a (Gregorian) year, as the items listing filters them. */
+export function coversYear(year: number | undefined) {
+  if (year === undefined) return {};
+  return { rocYearFrom: { lte: year - ROC_YEAR_OFFSET }, rocYearTo: { gte: year - ROC_YEAR_OFFSET } };
+}
+
+export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+export const isoDayOrNull = (d: Date | null): string | null => (d ? isoDay(d) : null);
