@@ -18,9 +18,14 @@ export function SiteHeader({ t, locale }: { t: Messages; locale: Locale }) {
         <Link href="/" className="text-xl font-bold text-civic-900 no-underline">
           {t.siteName}
         </Link>
-        <Suspense>
-          <LanguageSwitch locale={locale} label={t.switchLanguage} title={t.switchLanguageLabel} />
-        </Suspense>
+        <div className="flex items-center gap-3">
+          <Link href="/staff" className="text-sm text-civic-700 underline-offset-4 hover:underline">
+            {t.workspace.signIn.heading}
+          </Link>
+          <Suspense>
+            <LanguageSwitch locale={locale} label={t.switchLanguage} title={t.switchLanguageLabel} />
+          </Suspense>
+        </div>
         <nav aria-label={t.nav.label} className="w-full">
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm sm:text-base">
             {links.map((l) => (

@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNTS, type DemoAccount, ensureDemoAccounts, ensureFirstAdmin } from "@/lib/auth/accounts";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { selectDatabase, type SelectedDatabase } from "@/lib/db/select";
@@ -9,9 +10,12 @@ import { seedDatabase, type SeedReport } from "@/lib/import/seed";
  * schema up to date, and seed it when it is empty. The caller owns the returned database and must
  * close it; no connection of ours is left open, so the next process can connect to an embedded one.
  */
+export type AccountsReport = { demo: DemoAccount[]; demoEnabled: boolean; firstAdmin: string | null };
+
 export async function prepareDatabase(options: { seedsDir: string; seed: boolean }): Promise<{
   database: SelectedDatabase;
   seed: SeedReport | null;
+  accounts: AccountsReport | null;
 }> {
   const env = readEnv();
   const database = await selectDatabase({
@@ -21,10 +25,23 @@ export async function prepareDatabase(options: { seedsDir: string; seed: boolean
   });
   try {
     await applyMigrations(database.url);
-    if (!options.seed) return { database, seed: null };
+    if (!options.seed) return { database, seed: null, accounts: null };
     const client = createPrismaClient({ url: database.url, poolMax: 1 });
     try {
-      return { database, seed: await seedDatabase(client, options.seedsDir) };
+      const seed = await seedDatabase(client, options.seedsDir);
+      // Demo accounts only where nobody could mistake them for real ones, unless asked for.
+      const demoEnabled = env.PORTAL_DEMO_ACCOUNTS ? env.PORTAL_DEMO_ACCOUNTS === "1" : database.embedded;
+      const demo = demoEnabled ? await ensureDemoAccounts(client) : [];
+      const firstAdmin =
+        env.PORTAL_ADMIN_EMAIL && env.PORTAL_ADMIN_PASSWORD
+          ? (await ensureFirstAdmin(client, {
+              email: env.PORTAL_ADMIN_EMAIL,
+              password: env.PORTAL_ADMIN_PASSWORD,
+            }))
+            ? env.PORTAL_ADMIN_EMAIL
+            : null
+          : null;
+      return { database, seed, accounts: { demo, demoEnabled, firstAdmin } };
     } finally {
       await client.$disconnect();
     }
@@ -46,5 +63,17 @@ export function formatSeedReport(report: SeedReport | null): string[] {
   const lines = [`Seed: imported ${report.imported.length} document(s).`];
   for (const item of report.imported) lines.push(`  ✓ ${item.fileName}: ${item.title}`);
   for (const item of report.failed) lines.push(`  ✗ ${item.fileName}: ${item.reason}`);
+  return lines;
+}
+
+/** The sign-in lines `npm start` prints: demo credentials on a demo database, nothing secret otherwise. */
+export function formatAccountsReport(report: AccountsReport | null): string[] {
+  if (!report) return [];
+  const lines: string[] = [];
+  if (report.firstAdmin) lines.push(`Accounts: created the first administrator ${report.firstAdmin}.`);
+  if (report.demoEnabled) {
+    lines.push("Demo accounts (sign in at /sign-in):");
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.email}  ${a.password}`);
+  }
   return lines;
 }

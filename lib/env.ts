@@ -25,6 +25,29 @@ const envSchema = z.object({
     .min(32, "PORTAL_REVALIDATE_SECRET must be at least 32 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Signs session cookies. `npm start` keeps a generated one beside the data folder when unset. */
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The public address; an https:// one makes session cookies Secure. */
+  NEXTAUTH_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Create the demo accounts (one per role, printed at start). On by default for the embedded database only. */
+  PORTAL_DEMO_ACCOUNTS: z.enum(["0", "1"]).optional(),
+  /** A real deployment's first administrator, created when no administrator exists yet. */
+  PORTAL_ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PORTAL_ADMIN_PASSWORD: z
+    .string()
+    .min(12, "PORTAL_ADMIN_PASSWORD must be at least 12 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** The running portal, for the CLI's refresh call; read from the server file when unset. */
   PORTAL_URL: z
     .url()

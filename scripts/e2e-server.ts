@@ -17,4 +17,6 @@ if (env.DATABASE_URL) {
 } else {
   rmSync(env.PORTAL_DATA_DIR, { recursive: true, force: true });
 }
+// The browser tests sign in with the demo accounts, on either database.
+process.env.PORTAL_DEMO_ACCOUNTS = "1";
 await import("./serve");

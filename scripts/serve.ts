@@ -4,9 +4,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { formatSeedReport, prepareDatabase } from "@/lib/bootstrap";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { formatAccountsReport, formatSeedReport, prepareDatabase } from "@/lib/bootstrap";
 import { announceRunningPortal } from "@/lib/cache/running-portal";
 import { readEnv } from "@/lib/env";
 import { runMain } from "./cli";
@@ -58,6 +58,16 @@ function buildIfNeeded(): void {
   writeFileSync(BUILD_STAMP, hash);
 }
 
+/** Kept beside the data folder so sessions survive a restart; a deployment sets NEXTAUTH_SECRET. */
+function sessionSecret(dataDir: string): string {
+  const path = `${dataDir}.auth-secret`;
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(path, secret, { mode: 0o600 });
+  return secret;
+}
+
 async function waitUntilServing(port: number, child: ReturnType<typeof spawn>): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -75,9 +85,10 @@ async function waitUntilServing(port: number, child: ReturnType<typeof spawn>): 
 
 runMain(async () => {
   const env = readEnv();
-  const { database, seed } = await prepareDatabase({ seedsDir: "seeds", seed: true });
+  const { database, seed, accounts } = await prepareDatabase({ seedsDir: "seeds", seed: true });
   console.log(`Database: ${database.description}`);
   for (const line of formatSeedReport(seed)) console.log(line);
+  for (const line of formatAccountsReport(accounts)) console.log(line);
 
   try {
     if (!dev) buildIfNeeded();
@@ -99,6 +110,7 @@ runMain(async () => {
         DATABASE_URL: database.url,
         DATABASE_POOL_MAX: String(database.poolMax),
         PORTAL_REVALIDATE_SECRET: secret,
+        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? sessionSecret(env.PORTAL_DATA_DIR),
       },
     },
   );

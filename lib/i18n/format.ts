@@ -38,3 +38,10 @@ export function formatNumber(locale: Locale, value: number): string {
 export function departmentName(locale: Locale, dept: { nameZh: string; nameEn: string }): string {
   return locale === "en" ? dept.nameEn : dept.nameZh;
 }
+
+/** Fills "{name}" placeholders: message templates that must cross into client components. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/gu, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

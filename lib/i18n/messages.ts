@@ -1,3 +1,5 @@
+import { workspaceEn, workspaceZhHant } from "./workspace-messages";
+
 /**
  * Interface text. Traditional Chinese is the default; English has the same shape (the type checks
  * it). Content (document text, department names) stays as published.
@@ -207,6 +209,7 @@ export const zhHant = {
     retry: "重試",
   },
   loading: "載入中…",
+  workspace: workspaceZhHant,
 };
 
 export type Messages = typeof zhHant;
@@ -425,4 +428,5 @@ export const en: Messages = {
     retry: "Try again",
   },
   loading: "Loading…",
+  workspace: workspaceEn,
 };

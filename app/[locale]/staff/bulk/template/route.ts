@@ -1,0 +1,49 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/server";
+import { bulkTemplate } from "@/lib/progress/bulk";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  department: z.string().regex(/^[a-z0-9-]{1,80}$/u),
+  year: z.coerce.number().int().min(1912).max(2200),
+  quarter: z
+    .enum(["", "1", "2", "3", "4"])
+    .default("")
+    .transform((q) => (q === "" ? null : Number(q))),
+});
+
+/** The bulk-update spreadsheet for one department and period (signed-in staff of it only). */
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
+  const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    return Response.json(
+      { error: "Give department (a slug), year (e.g. 2018) and optionally quarter (1–4)." },
+      { status: 400 },
+    );
+  }
+  const department = await db().department.findUnique({
+    where: { slug: parsed.data.department },
+    select: { id: true, slug: true, nameZh: true },
+  });
+  if (!department) return Response.json({ error: "No such department." }, { status: 404 });
+  if (!can(user, { action: "progress.write", departmentId: department.id })) {
+    return Response.json({ error: "Not your department." }, { status: 403 });
+  }
+  const template = await bulkTemplate(db(), user, department, {
+    year: parsed.data.year,
+    quarter: parsed.data.quarter,
+  });
+  return new Response(template.csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${template.fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

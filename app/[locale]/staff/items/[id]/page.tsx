@@ -1,0 +1,199 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
+import { StatusBadge } from "@/components/status";
+import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
+import { requireUser } from "@/lib/auth/guard";
+import { db } from "@/lib/db/server";
+import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { departmentName } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
+import { getI18n } from "@/lib/i18n/server";
+import { valuesOf } from "@/lib/progress/form";
+import { currentPeriod, getNodeForEditing } from "@/lib/queries/staff";
+import { parseRecordId } from "@/lib/validation/params";
+import { saveProgressAction, withdrawProgressAction } from "./actions";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getI18n(params)).t.workspace.progressForm.newEntry, robots: { index: false } };
+}
+
+function formLabels(t: Messages, heading: string): ProgressFormLabels {
+  const f = t.workspace.progressForm;
+  return {
+    heading,
+    year: f.year,
+    quarter: f.quarter,
+    wholeYear: f.wholeYear,
+    quarters: [f.quarterN(1), f.quarterN(2), f.quarterN(3), f.quarterN(4)],
+    status: f.status,
+    statuses: PROGRESS_STATUSES.map((s) => ({ value: s, label: t.status[s] })),
+    percent: f.percent,
+    percentHint: f.percentHint,
+    narrative: f.narrative,
+    figures: f.figures,
+    figureValue: f.figureValue,
+    figureUnit: f.figureUnit,
+    figureLabel: f.figureLabel,
+    evidence: f.evidence,
+    evidenceUrl: f.evidenceUrl,
+    evidenceTitle: f.evidenceTitle,
+    save: f.save,
+    saving: f.saving,
+    saved: f.saved,
+    fixErrors: f.fixErrors,
+    conflict: f.conflict,
+    theirs: f.theirs,
+    yours: f.yours,
+    errors: f.errors,
+  };
+}
+
+/** Staff record progress on one node of their department: add, edit (versioned), withdraw, history. */
+export default async function EditProgressPage({ params }: Props) {
+  const { t, locale } = await getI18n(params);
+  const id = parseRecordId((await params).id);
+  if (id === null) notFound();
+  const node = await getNodeForEditing(db(), id);
+  if (!node) notFound();
+  await requireUser(`/staff/items/${id}`, { action: "progress.write", departmentId: node.departmentId });
+
+  const f = t.workspace.progressForm;
+  const now = currentPeriod();
+  const lastYear = Math.min(node.planYears?.to ?? now.year, now.year);
+  const firstYear = Math.min(node.planYears?.from ?? now.year, lastYear);
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => lastYear - i);
+  const blank = {
+    year: String(lastYear),
+    quarter: lastYear === now.year ? String(now.quarter) : "",
+    status: "on_track",
+    percent: "",
+    narrative: "",
+    figures: [],
+    evidenceLinks: [],
+  };
+
+  return (
+    <>
+      <Breadcrumbs
+        label={t.breadcrumb}
+        crumbs={[
+          { href: "/", label: t.nav.home },
+          { href: "/staff", label: t.workspace.staff.heading },
+          {
+            label: node.numberLabel
+              ? `${node.numberLabel} ${node.title.slice(0, 20)}`
+              : node.title.slice(0, 20),
+          },
+        ]}
+      />
+      <h1 className="text-2xl font-bold text-civic-900">
+        {node.numberLabel && <span className="mr-2">{node.numberLabel}</span>}
+        {node.title}
+      </h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {t.nodeKinds[node.kind]}
+        {node.department && ` · ${departmentName(locale, node.department)}`} ·{" "}
+        <Link href={`/documents/${node.document.id}`} className="text-civic-700 underline">
+          {node.document.title}
+        </Link>{" "}
+        ·{" "}
+        <Link href={`/nodes/${node.id}`} className="text-civic-700 underline">
+          {t.node.progress}
+        </Link>
+      </p>
+
+      <section className="mt-6 rounded border border-slate-200 bg-white p-4">
+        <ProgressForm
+          action={saveProgressAction}
+          nodeId={node.id}
+          initial={blank}
+          years={years}
+          labels={formLabels(t, f.newEntry)}
+          formId="new-entry"
+        />
+      </section>
+
+      <section className="mt-8 space-y-6" aria-labelledby="entries-heading">
+        <h2 id="entries-heading" className="text-xl font-semibold text-civic-900">
+          {t.node.progress}
+        </h2>
+        {node.entries.length === 0 && <p className="text-slate-600">{t.node.noProgress}</p>}
+        {node.entries.map((entry) => (
+          <article key={entry.id} className="rounded border border-slate-200 bg-white p-4">
+            <p className="flex flex-wrap items-center gap-2">
+              <StatusBadge status={entry.status} t={t} />
+              <span className="text-sm text-slate-700">
+                {entry.periodYear}
+                {entry.periodQuarter && ` ${f.quarterN(entry.periodQuarter)}`} · {f.version(entry.version)}
+              </span>
+            </p>
+            {entry.withdrawnAt ? (
+              <p className="mt-2 text-sm text-slate-600">{f.withdrawn(entry.withdrawnReason ?? "")}</p>
+            ) : (
+              <>
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-civic-700">{f.editEntry(entry.version)}</summary>
+                  <div className="mt-3">
+                    <ProgressForm
+                      action={saveProgressAction}
+                      nodeId={node.id}
+                      entry={{ id: entry.id, version: entry.version }}
+                      initial={valuesOf(entry)}
+                      years={years}
+                      labels={formLabels(t, f.editEntry(entry.version))}
+                      formId={`entry-${entry.id}`}
+                    />
+                  </div>
+                </details>
+                <WithdrawProgressForm
+                  action={withdrawProgressAction}
+                  nodeId={node.id}
+                  entry={{ id: entry.id, version: entry.version }}
+                  labels={{
+                    withdraw: f.withdraw,
+                    reason: f.withdrawReason,
+                    conflict: f.conflict,
+                    errors: f.errors,
+                  }}
+                />
+              </>
+            )}
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm text-civic-700">
+                {f.history} ({entry.history.length})
+              </summary>
+              <ol className="mt-2 space-y-3 text-sm">
+                {entry.history.map((v) => (
+                  <li key={v.version} className="border-l-2 border-slate-300 pl-3">
+                    <p className="font-medium">
+                      {f.version(v.version)} · {v.at.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+                      {f.by(
+                        `${v.author.name}${v.author.departments.length ? `（${v.author.departments.join("、")}）` : ""}`,
+                      )}
+                    </p>
+                    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                      {v.changes.map((c) => (
+                        <div key={c.field} className="contents">
+                          <dt className="text-slate-600">{f.field[c.field]}</dt>
+                          <dd className="break-words">
+                            {c.before && <del className="mr-2 text-red-800">{c.before}</del>}
+                            <ins className="text-emerald-900 no-underline">{c.after}</ins>
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </article>
+        ))}
+      </section>
+    </>
+  );
+}

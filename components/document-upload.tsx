@@ -1,0 +1,156 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import type { UploadState } from "@/app/[locale]/staff/documents/actions";
+import { fillTemplate } from "@/lib/i18n/format";
+import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
+
+type Props = {
+  action: (state: UploadState, form: FormData) => Promise<UploadState>;
+  t: WorkspaceMessages["upload"];
+  kinds: Record<string, string>;
+};
+
+/** Upload → dry-run preview (kind, tree, budget lines, figures, warnings) → confirm. */
+export function DocumentUpload({ action, t, kinds }: Props) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const problem =
+    state.status === "noFile"
+      ? t.noFile
+      : state.status === "tooLarge"
+        ? t.tooLarge
+        : state.status === "notAllowed"
+          ? t.notAllowed
+          : state.status === "rejected"
+            ? `${t.rejected}${state.reason}`
+            : null;
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="intent" value="preview" />
+        <label className="flex flex-col text-sm">
+          {t.file}
+          <input name="file" type="file" accept=".txt,text/plain" className="mt-1" required />
+        </label>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-civic-700 px-4 py-1.5 text-white hover:bg-civic-900 disabled:opacity-60"
+        >
+          {pending ? t.previewing : t.preview}
+        </button>
+      </form>
+      {problem && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          {problem}
+        </p>
+      )}
+      {state.status === "imported" && (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
+          {fillTemplate(t.imported, { title: state.title, version: state.version })}{" "}
+          <Link href={`/documents/${state.documentId}`} className="underline">
+            {t.view}
+          </Link>
+        </p>
+      )}
+      {state.status === "preview" && (
+        <section
+          aria-labelledby="upload-preview"
+          className="space-y-3 rounded border border-slate-200 bg-white p-4"
+        >
+          <h2 id="upload-preview" className="text-lg font-semibold text-civic-900">
+            {t.previewHeading}
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-600">{t.kind}</dt>
+            <dd>{kinds[state.preview.kind] ?? state.preview.kind}</dd>
+            <dt className="text-slate-600">{t.title}</dt>
+            <dd>{state.preview.title}</dd>
+            <dt className="text-slate-600">{t.period}</dt>
+            <dd>
+              {state.preview.period.from ?? "?"} – {state.preview.period.to ?? "?"}
+            </dd>
+            <dt className="text-slate-600">{t.department}</dt>
+            <dd>{state.preview.department?.nameZh ?? t.cityWide}</dd>
+            <dt className="text-slate-600">{t.counts}</dt>
+            <dd>{fillTemplate(t.countsText, state.preview.counts)}</dd>
+          </dl>
+          <p role="status">
+            {state.preview.existing.status === "new"
+              ? t.existingNew
+              : state.preview.existing.status === "identical"
+                ? t.existingIdentical
+                : fillTemplate(t.existingVersion, { next: state.preview.existing.version + 1 })}
+          </p>
+          {state.preview.warnings.length > 0 && (
+            <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+              <h3 className="font-semibold">{t.warnings}</h3>
+              <ul className="list-disc pl-5">
+                {state.preview.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <details>
+            <summary className="cursor-pointer text-civic-700">{t.outline}</summary>
+            <ol className="mt-2 list-none space-y-1 text-sm">
+              {state.preview.outline.map((n, i) => (
+                <li key={i}>
+                  {n.label}
+                  {n.children.length > 0 && (
+                    <ol className="ml-4 text-slate-700">
+                      {n.children.map((c, j) => (
+                        <li key={j}>{c}</li>
+                      ))}
+                    </ol>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </details>
+          {state.preview.budgetLines.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-civic-700">{t.budgetLines}</summary>
+              <ul className="mt-2 text-sm">
+                {state.preview.budgetLines.map((b, i) => (
+                  <li key={i}>
+                    {b.name}: {b.amountThousands.toLocaleString("zh-TW")}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {state.preview.figures.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-civic-700">{t.figures}</summary>
+              <ul className="mt-2 text-sm">
+                {state.preview.figures.map((f, i) => (
+                  <li key={i}>
+                    <strong>
+                      {f.value.toLocaleString("zh-TW")} {f.unit}
+                    </strong>{" "}
+                    {f.sentence}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <form action={formAction}>
+            <input type="hidden" name="intent" value="import" />
+            <input type="hidden" name="fileName" value={state.preview.fileName} />
+            <input type="hidden" name="payload" value={state.payload} />
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded bg-emerald-700 px-4 py-2 text-white hover:bg-emerald-900 disabled:opacity-60"
+            >
+              {pending ? t.importing : t.confirm}
+            </button>
+          </form>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashPassword } from "./password";
+
+export type DemoAccount = {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+  departments: string[];
+};
+
+/**
+ * One account per role for the demo (embedded) database, printed by `npm start` and listed in the
+ * README. Never created on a real database unless PORTAL_DEMO_ACCOUNTS=1 asks for them.
+ */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    email: "admin@demo.example.org",
+    password: "demo-admin-2026",
+    name: "示範管理員",
+    role: "admin",
+    departments: [],
+  },
+  {
+    email: "secretariat@demo.example.org",
+    password: "demo-staff-2026",
+    name: "秘書處示範承辦人",
+    role: "staff",
+    departments: ["secretariat"],
+  },
+  {
+    email: "transport@demo.example.org",
+    password: "demo-staff-2026",
+    name: "交通局示範承辦人",
+    role: "staff",
+    departments: ["transportation"],
+  },
+  {
+    email: "councillor@demo.example.org",
+    password: "demo-councillor-2026",
+    name: "示範議員",
+    role: "councillor",
+    departments: [],
+  },
+];
+
+async function createUser(db: Db, account: DemoAccount): Promise<void> {
+  const departments = await db.department.findMany({
+    where: { slug: { in: account.departments } },
+    select: { id: true },
+  });
+  await db.user.create({
+    data: {
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      passwordHash: await hashPassword(account.password),
+      memberships: { create: departments.map((d) => ({ departmentId: d.id })) },
+    },
+  });
+}
+
+/** Creates the demo accounts that do not exist yet; returns the ones created. */
+export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const existing = new Set(
+    (
+      await db.user.findMany({
+        where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+        select: { email: true },
+      })
+    ).map((u) => u.email),
+  );
+  const created: DemoAccount[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (existing.has(account.email)) continue;
+    await createUser(db, account);
+    created.push(account);
+  }
+  return created;
+}
+
+/** A real deployment's first administrator, from the environment, when there is no administrator yet. */
+export async function ensureFirstAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+  if ((await db.user.count({ where: { role: "admin" } })) > 0) return false;
+  await createUser(db, {
+    email: admin.email.toLowerCase(),
+    password: admin.password,
+    name: "Administrator",
+    role: "admin",
+    departments: [],
+  });
+  return true;
+}

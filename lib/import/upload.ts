@@ -1,0 +1,121 @@
+import { type SessionUser } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { RequestMeta } from "@/lib/audit";
+import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
+import type { DocumentKindSlug } from "@/lib/domain/document-kind";
+import type { ParsedNode } from "@/lib/ingest";
+import {
+  checksumOf,
+  type DocumentFile,
+  importDocument,
+  type ImportOutcome,
+  readDocumentFile,
+} from "./import-document";
+
+/** What an upload may weigh: plain text as the city publishes it, or a PDF to extract it from. */
+export const UPLOAD_LIMITS = { bytes: 10_000_000 } as const;
+
+export class UploadNotAllowedError extends Error {
+  constructor(readonly departmentSlug: string | null) {
+    super(
+      departmentSlug
+        ? `Not your department's document (${departmentSlug}).`
+        : "City-wide documents are imported by administrators.",
+    );
+    this.name = "UploadNotAllowedError";
+  }
+}
+
+export type UploadPreview = {
+  fileName: string;
+  kind: DocumentKindSlug;
+  title: string;
+  period: { from: string | null; to: string | null };
+  department: { slug: string; nameZh: string } | null;
+  counts: { nodes: number; budgetLines: number; figures: number };
+  /** The first two levels of the tree, enough to see the parse is right. */
+  outline: Array<{ label: string; children: string[] }>;
+  budgetLines: Array<{ name: string; amountThousands: number }>;
+  figures: Array<{ value: number; unit: string; sentence: string }>;
+  warnings: string[];
+  /** identical: these bytes are already imported; version: a corrected copy of a known document. */
+  existing: { status: "new" } | { status: "identical" | "version"; documentId: number; version: number };
+};
+
+const countTree = <T extends { children: T[] }>(items: T[]): number =>
+  items.reduce((n, item) => n + 1 + countTree(item.children), 0);
+const labelOf = (n: ParsedNode) => `${n.numberLabel ?? ""} ${n.title ?? n.text}`.trim().slice(0, 120);
+
+/**
+ * Staff import their own department's documents; city-wide ones (the policy outline, the mid-term
+ * plan) and any other department's are for administrators.
+ */
+export function mayImport(user: SessionUser | null, departmentSlug: string | null): boolean {
+  if (!user) return false;
+  if (user.role === "admin") return true;
+  return (
+    user.role === "staff" &&
+    departmentSlug !== null &&
+    user.departments.some((d) => d.slug === departmentSlug)
+  );
+}
+
+/** The dry run of an upload: parsed and checked, nothing written. Throws ImportRejectedError with the reason. */
+export async function previewUpload(
+  db: Db,
+  user: SessionUser | null,
+  file: DocumentFile,
+): Promise<UploadPreview> {
+  const read = readDocumentFile(file);
+  const parsed = read.parsed;
+  if (!mayImport(user, parsed.departmentSlug)) throw new UploadNotAllowedError(parsed.departmentSlug);
+  const [identical, sameDocument] = await Promise.all([
+    db.sourceDocument.findUnique({
+      where: { checksum: checksumOf(file.bytes) },
+      select: { id: true, version: true },
+    }),
+    db.sourceDocument.findUnique({
+      where: { documentKey: parsed.documentKey },
+      select: { id: true, version: true },
+    }),
+  ]);
+  const department = CANONICAL_DEPARTMENTS.find((d) => d.slug === parsed.departmentSlug) ?? null;
+  return {
+    fileName: file.fileName,
+    kind: parsed.kind,
+    title: parsed.title,
+    period: parsed.period,
+    department: department ? { slug: department.slug, nameZh: department.nameZh } : null,
+    counts: {
+      nodes: countTree(parsed.nodes),
+      budgetLines: countTree(parsed.budgetLines),
+      figures: parsed.figures.length,
+    },
+    outline: parsed.nodes
+      .slice(0, 40)
+      .map((n) => ({ label: labelOf(n), children: n.children.slice(0, 40).map(labelOf) })),
+    budgetLines: parsed.budgetLines
+      .slice(0, 40)
+      .map((b) => ({ name: b.name, amountThousands: b.amountThousands })),
+    figures: parsed.figures.slice(0, 40).map((f) => ({ value: f.value, unit: f.unit, sentence: f.sentence })),
+    warnings: parsed.warnings,
+    existing: identical
+      ? { status: "identical", documentId: identical.id, version: identical.version }
+      : sameDocument
+        ? { status: "version", documentId: sameDocument.id, version: sameDocument.version }
+        : { status: "new" },
+  };
+}
+
+/** Imports a previewed upload: checked again, then one transaction (see saveParsedDocument). */
+export async function confirmUpload(
+  db: Db,
+  user: SessionUser | null,
+  file: DocumentFile,
+  meta: RequestMeta,
+): Promise<ImportOutcome> {
+  const read = readDocumentFile(file);
+  if (!user || !mayImport(user, read.parsed.departmentSlug))
+    throw new UploadNotAllowedError(read.parsed.departmentSlug);
+  return importDocument(db, file, { importedById: user.id, meta });
+}

@@ -1,0 +1,412 @@
+import type { RequestMeta } from "@/lib/audit";
+import { assertCan, can, type SessionUser } from "@/lib/auth/permissions";
+import type { ProgressImpact } from "@/lib/cache/tags";
+import type { Db } from "@/lib/db/client";
+import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { toCsv } from "@/lib/export/csv";
+import { CsvSyntaxError, parseCsv } from "@/lib/export/csv-parse";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { en, zhHant } from "@/lib/i18n/messages";
+import {
+  checkPeriod,
+  createProgressEntryIn,
+  loadNodeScope,
+  mergeImpacts,
+  progressImpactOf,
+  ProgressRuleError,
+  updateProgressEntryIn,
+} from "./entries";
+import { diffVersions, type FieldChange } from "./history";
+import { periodRange, type ProgressFields, progressFields } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Bulk progress: staff download their department's items for a period as CSV (current values
+ * filled in), edit it in a spreadsheet, upload it, see every change and every refused row with its
+ * reason, and confirm: all accepted rows are written in one transaction.
+ */
+export const BULK_COLUMNS = [
+  "node_id",
+  "department",
+  "document",
+  "number",
+  "item",
+  "latest_status",
+  "latest_percent",
+  "period_year",
+  "period_quarter",
+  "entry_id",
+  "entry_version",
+  "status",
+  "percent",
+  "narrative",
+] as const;
+const REQUIRED = [
+  "node_id",
+  "period_year",
+  "period_quarter",
+  "entry_id",
+  "entry_version",
+  "status",
+  "percent",
+  "narrative",
+];
+export const BULK_LIMITS = { bytes: 1_000_000, rows: 3000 } as const;
+
+export class BulkFileError extends Error {
+  constructor(
+    readonly code: "tooLarge" | "notUtf8" | "csvSyntax" | "missingColumns" | "empty" | "tooManyRows",
+    readonly detail = "",
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ""}`);
+    this.name = "BulkFileError";
+  }
+}
+
+export type BulkPeriod = { year: number; quarter: number | null };
+
+/** The nodes a user may bulk-update for one department and period: those of plans covering the year. */
+async function departmentNodes(db: Db | Tx, departmentId: number, year: number) {
+  const rocYear = year - ROC_YEAR_OFFSET;
+  return db.planNode.findMany({
+    where: {
+      kind: { in: ["agenda_item", "key_point", "program", "strategy"] },
+      retiredAt: null,
+      OR: [{ departmentId }, { departmentId: null, document: { departmentId } }],
+      document: { rocYearFrom: { lte: rocYear }, rocYearTo: { gte: rocYear } },
+    },
+    orderBy: [{ documentId: "asc" }, { lineFrom: "asc" }],
+    select: {
+      id: true,
+      numberLabel: true,
+      title: true,
+      text: true,
+      document: { select: { title: true } },
+      department: { select: { nameZh: true } },
+      progressEntries: {
+        where: { withdrawnAt: null },
+        orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
+        select: {
+          id: true,
+          version: true,
+          periodYear: true,
+          periodQuarter: true,
+          status: true,
+          percent: true,
+          narrative: true,
+        },
+      },
+    },
+  });
+}
+
+/** The CSV staff download: one row per item, the period's entry filled in where there is one. */
+export async function bulkTemplate(
+  db: Db,
+  user: SessionUser | null,
+  department: { id: number; slug: string; nameZh: string },
+  period: BulkPeriod,
+): Promise<{ fileName: string; csv: string; rows: number }> {
+  assertCan(user, { action: "progress.write", departmentId: department.id });
+  const nodes = await departmentNodes(db, department.id, period.year);
+  const rows = nodes.map((node) => {
+    const current = node.progressEntries.find(
+      (e) => e.periodYear === period.year && e.periodQuarter === period.quarter,
+    );
+    const latest = node.progressEntries[0];
+    return [
+      node.id,
+      node.department?.nameZh ?? department.nameZh,
+      node.document.title,
+      node.numberLabel,
+      node.title ?? node.text,
+      latest?.status ?? "",
+      latest?.percent ?? "",
+      period.year,
+      period.quarter ?? "",
+      current?.id ?? "",
+      current?.version ?? "",
+      current?.status ?? "",
+      current?.percent ?? "",
+      current?.narrative ?? "",
+    ];
+  });
+  const quarter = period.quarter ? `-q${period.quarter}` : "";
+  return {
+    fileName: `progress-${department.slug}-${period.year}${quarter}.csv`,
+    csv: toCsv([...BULK_COLUMNS], rows),
+    rows: rows.length,
+  };
+}
+
+export type BulkReason = { key: string; detail?: string };
+export type BulkRow = {
+  line: number;
+  nodeId: number | null;
+  item: string;
+  action: "create" | "update" | "unchanged" | "rejected";
+  reasons: BulkReason[];
+  changes: FieldChange[];
+};
+export type BulkPreview = { rows: BulkRow[]; accepted: number; rejected: number; unchanged: number };
+
+/** Status as a code (on_track) or as the label the portal shows (進行中 / On track). */
+function readStatus(cell: string): ProgressStatus | string {
+  const text = cell.trim();
+  for (const status of PROGRESS_STATUSES) {
+    if (
+      text === status ||
+      text === zhHant.status[status] ||
+      text.toLowerCase() === en.status[status].toLowerCase()
+    ) {
+      return status;
+    }
+  }
+  return text;
+}
+
+const int = (cell: string | undefined): number | null => {
+  const text = (cell ?? "").trim();
+  return /^\d+$/u.test(text) ? Number(text) : text === "" ? null : Number.NaN;
+};
+
+export function decodeBulkFile(bytes: Uint8Array): string {
+  if (bytes.byteLength > BULK_LIMITS.bytes) throw new BulkFileError("tooLarge");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BulkFileError("notUtf8");
+  }
+}
+
+function readTable(text: string): Array<{ line: number; cells: Record<string, string> }> {
+  let table: string[][];
+  try {
+    table = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new BulkFileError("csvSyntax", String(error.line));
+    throw error;
+  }
+  const [header, ...body] = table;
+  if (!header) throw new BulkFileError("empty");
+  const names = header.map((h) => h.trim());
+  const missing = REQUIRED.filter((c) => !names.includes(c));
+  if (missing.length > 0) throw new BulkFileError("missingColumns", missing.join(", "));
+  if (body.length > BULK_LIMITS.rows) throw new BulkFileError("tooManyRows");
+  return body.map((cells, i) => ({
+    line: i + 2,
+    cells: Object.fromEntries(names.map((name, j) => [name, cells[j] ?? ""])),
+  }));
+}
+
+type PlannedWrite =
+  | { kind: "create"; nodeId: number; fields: ProgressFields }
+  | { kind: "update"; entryId: number; expectedVersion: number; fields: ProgressFields };
+
+/**
+ * Classifies every row against the database as it is now. Used for the preview and again, inside
+ * the write transaction, on confirmation: a row that became a conflict in between is refused then.
+ */
+async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now: Date) {
+  const table = readTable(text);
+  const seen = new Set<string>();
+  const rows: BulkRow[] = [];
+  const writes: PlannedWrite[] = [];
+  for (const { line, cells } of table) {
+    const row: BulkRow = {
+      line,
+      nodeId: null,
+      item: (cells.item ?? "").slice(0, 80),
+      action: "rejected",
+      reasons: [],
+      changes: [],
+    };
+    rows.push(row);
+    const nodeId = int(cells.node_id);
+    if (!nodeId) {
+      row.reasons.push({ key: "unknownNode" });
+      continue;
+    }
+    row.nodeId = nodeId;
+    const entryId = int(cells.entry_id);
+    const status = (cells.status ?? "").trim();
+    const narrative = (cells.narrative ?? "").trim();
+    if (entryId === null && status === "" && narrative === "") {
+      row.action = "unchanged"; // nothing recorded for this item: not an error
+      continue;
+    }
+    let scope;
+    try {
+      scope = await loadNodeScope(tx as Tx, nodeId);
+    } catch {
+      row.reasons.push({ key: "unknownNode" });
+      continue;
+    }
+    if (!can(user, { action: "progress.write", departmentId: scope.departmentId })) {
+      row.reasons.push({ key: "forbidden" });
+      continue;
+    }
+    const quarterCell = (cells.period_quarter ?? "").trim();
+    const parsed = progressFields.safeParse({
+      period: { year: int(cells.period_year), quarter: quarterCell === "" ? null : int(quarterCell) },
+      status: readStatus(status),
+      percent: int(cells.percent),
+      narrative,
+      figures: [],
+      evidenceLinks: [],
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        row.reasons.push({ key: issue.message, detail: issue.path.join(".") });
+      continue;
+    }
+    const fields = parsed.data;
+    try {
+      checkPeriod(fields, scope.planYears, now);
+    } catch (error) {
+      if (!(error instanceof ProgressRuleError)) throw error;
+      row.reasons.push({ key: error.code });
+      continue;
+    }
+    const periodKey = `${nodeId}:${fields.period.year}:${fields.period.quarter ?? ""}`;
+    if (seen.has(periodKey)) {
+      row.reasons.push({ key: "duplicateRow" });
+      continue;
+    }
+    seen.add(periodKey);
+
+    const range = periodRange(fields.period);
+    const from = range.from;
+    const draft = {
+      status: fields.status,
+      percent: fields.percent,
+      narrative: fields.narrative,
+      periodFrom: range.from,
+      periodTo: range.to,
+      withdrawnAt: null,
+      withdrawnReason: null,
+    };
+    if (entryId === null) {
+      const existing = await tx.progressEntry.findFirst({
+        where: { nodeId, periodFrom: from, periodQuarter: fields.period.quarter, withdrawnAt: null },
+        select: { id: true },
+      });
+      if (existing) {
+        row.reasons.push({ key: "addedSinceDownload" });
+        continue;
+      }
+      row.action = "create";
+      row.changes = diffVersions(null, { ...draft, figures: [], evidenceLinks: [] }).filter(
+        (c) => c.field !== "figures" && c.field !== "evidenceLinks",
+      );
+      writes.push({ kind: "create", nodeId, fields });
+      continue;
+    }
+    const entry = await tx.progressEntry.findUnique({
+      where: { id: entryId ?? 0 },
+      select: {
+        nodeId: true,
+        version: true,
+        withdrawnAt: true,
+        status: true,
+        percent: true,
+        narrative: true,
+        periodFrom: true,
+        periodTo: true,
+        figures: true,
+        evidenceLinks: true,
+        withdrawnReason: true,
+      },
+    });
+    if (!entry || entry.nodeId !== nodeId || Number.isNaN(entryId)) {
+      row.reasons.push({ key: "entryMismatch" });
+      continue;
+    }
+    if (entry.withdrawnAt) {
+      row.reasons.push({ key: "withdrawnEntry" });
+      continue;
+    }
+    if (int(cells.entry_version) !== entry.version) {
+      row.reasons.push({ key: "changedSinceDownload", detail: String(entry.version) });
+      continue;
+    }
+    // The spreadsheet carries no figures or links: an update keeps the entry's own.
+    const merged = {
+      ...fields,
+      figures: entry.figures as ProgressFields["figures"],
+      evidenceLinks: entry.evidenceLinks as ProgressFields["evidenceLinks"],
+    };
+    const changes = diffVersions(entry, {
+      ...draft,
+      figures: entry.figures,
+      evidenceLinks: entry.evidenceLinks,
+    });
+    if (changes.length === 0) {
+      row.action = "unchanged";
+      continue;
+    }
+    row.action = "update";
+    row.changes = changes;
+    writes.push({ kind: "update", entryId: entryId ?? 0, expectedVersion: entry.version, fields: merged });
+  }
+  const count = (action: BulkRow["action"]) => rows.filter((r) => r.action === action).length;
+  const preview: BulkPreview = {
+    rows,
+    accepted: count("create") + count("update"),
+    rejected: count("rejected"),
+    unchanged: count("unchanged"),
+  };
+  return { preview, writes };
+}
+
+/** What the upload would do, without writing anything. */
+export async function previewBulkUpload(
+  db: Db,
+  user: SessionUser | null,
+  text: string,
+  now = new Date(),
+): Promise<BulkPreview> {
+  return (await planRows(db, user, text, now)).preview;
+}
+
+/**
+ * Writes every accepted row in one transaction: all of them or, if anything unexpected fails, none.
+ * Rows refused now (someone saved in between) are reported and skipped, never forced.
+ */
+export async function applyBulkUpload(
+  db: Db,
+  user: SessionUser | null,
+  text: string,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<{ preview: BulkPreview; created: number; updated: number; impact: ProgressImpact }> {
+  return db.$transaction(
+    async (tx) => {
+      const { preview, writes } = await planRows(tx, user, text, now);
+      const impacts: ProgressImpact[] = [];
+      for (const write of writes) {
+        const entry =
+          write.kind === "create"
+            ? await createProgressEntryIn(tx, user, { nodeId: write.nodeId, ...write.fields }, meta, { now })
+            : await updateProgressEntryIn(
+                tx,
+                user,
+                { entryId: write.entryId, expectedVersion: write.expectedVersion, ...write.fields },
+                meta,
+                { now },
+              );
+        impacts.push(await progressImpactOf(tx, entry.nodeId));
+      }
+      return {
+        preview,
+        created: writes.filter((w) => w.kind === "create").length,
+        updated: writes.filter((w) => w.kind === "update").length,
+        impact: mergeImpacts(impacts),
+      };
+    },
+    { timeout: 120_000 },
+  );
+}

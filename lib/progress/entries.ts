@@ -1,0 +1,356 @@
+import { recordAudit, type RequestMeta } from "@/lib/audit";
+import { assertCan, type SessionUser } from "@/lib/auth/permissions";
+import type { ProgressImpact } from "@/lib/cache/tags";
+import type { Db } from "@/lib/db/client";
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { indexProgressEntry } from "@/lib/search/indexing";
+import {
+  type CreateProgressInput,
+  periodRange,
+  type ProgressFields,
+  type UpdateProgressInput,
+  type WithdrawProgressInput,
+} from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/** A save or withdrawal was refused because someone else saved the entry first. */
+export class ProgressConflictError extends Error {
+  constructor(readonly current: ProgressSnapshot) {
+    super(`Progress entry ${current.id} was changed by someone else (now version ${current.version}).`);
+    this.name = "ProgressConflictError";
+  }
+}
+
+/** A rule of the city's calendar the form cannot check alone (it needs the node's plan). */
+export class ProgressRuleError extends Error {
+  constructor(
+    readonly field: string,
+    readonly code: "periodInFuture" | "periodOutsidePlan",
+    readonly detail: { from?: number; to?: number } = {},
+  ) {
+    super(code);
+    this.name = "ProgressRuleError";
+  }
+}
+
+export class NodeNotFoundError extends Error {
+  constructor(readonly nodeId: number) {
+    super(`No plan node ${nodeId}.`);
+    this.name = "NodeNotFoundError";
+  }
+}
+
+export class ProgressEntryNotFoundError extends Error {
+  constructor(readonly entryId: number) {
+    super(`No progress entry ${entryId}.`);
+    this.name = "ProgressEntryNotFoundError";
+  }
+}
+
+export type ProgressSnapshot = {
+  id: number;
+  nodeId: number;
+  version: number;
+  status: ProgressStatus;
+  percent: number | null;
+  narrative: string;
+  periodYear: number;
+  periodQuarter: number | null;
+  periodFrom: Date;
+  periodTo: Date;
+  figures: Prisma.JsonValue;
+  evidenceLinks: Prisma.JsonValue;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
+  updatedAt: Date;
+};
+
+const snapshotSelect = {
+  id: true,
+  nodeId: true,
+  version: true,
+  status: true,
+  percent: true,
+  narrative: true,
+  periodYear: true,
+  periodQuarter: true,
+  periodFrom: true,
+  periodTo: true,
+  figures: true,
+  evidenceLinks: true,
+  withdrawnAt: true,
+  withdrawnReason: true,
+  updatedAt: true,
+} as const;
+
+export type ProgressWriteResult = { entry: ProgressSnapshot; impact: ProgressImpact };
+
+/** The node's owner (its own department, else its document's) and its plan's years. */
+export async function loadNodeScope(tx: Tx, nodeId: number) {
+  const node = await tx.planNode.findUnique({
+    where: { id: nodeId },
+    select: {
+      id: true,
+      departmentId: true,
+      document: { select: { departmentId: true, rocYearFrom: true, rocYearTo: true } },
+    },
+  });
+  if (!node) throw new NodeNotFoundError(nodeId);
+  const from = node.document.rocYearFrom === null ? null : node.document.rocYearFrom + ROC_YEAR_OFFSET;
+  const to = node.document.rocYearTo === null ? from : node.document.rocYearTo + ROC_YEAR_OFFSET;
+  return { departmentId: node.departmentId ?? node.document.departmentId, planYears: { from, to } };
+}
+
+/** A period must have begun, and lie within the years of the plan the node belongs to. */
+export function checkPeriod(
+  fields: ProgressFields,
+  planYears: { from: number | null; to: number | null },
+  now: Date,
+) {
+  const { from } = periodRange(fields.period);
+  if (from > now) throw new ProgressRuleError("period", "periodInFuture");
+  if (planYears.from !== null && planYears.to !== null) {
+    if (fields.period.year < planYears.from || fields.period.year > planYears.to) {
+      throw new ProgressRuleError("period", "periodOutsidePlan", { from: planYears.from, to: planYears.to });
+    }
+  }
+}
+
+const fieldData = (fields: ProgressFields) => {
+  const { from, to } = periodRange(fields.period);
+  return {
+    periodYear: fields.period.year,
+    periodQuarter: fields.period.quarter,
+    periodFrom: from,
+    periodTo: to,
+    status: fields.status,
+    percent: fields.percent,
+    narrative: fields.narrative,
+    figures: fields.figures,
+    evidenceLinks: fields.evidenceLinks,
+  };
+};
+
+/** Audit before/after: the snapshot as JSON (dates as ISO strings). */
+const auditJson = (entry: ProgressSnapshot): Prisma.InputJsonValue =>
+  JSON.parse(JSON.stringify(entry)) as Prisma.InputJsonValue;
+
+async function appendVersion(tx: Tx, entry: ProgressSnapshot, authorId: number) {
+  await tx.progressEntryVersion.create({
+    data: {
+      entryId: entry.id,
+      version: entry.version,
+      status: entry.status,
+      percent: entry.percent,
+      narrative: entry.narrative,
+      figures: entry.figures ?? [],
+      evidenceLinks: entry.evidenceLinks ?? [],
+      periodFrom: entry.periodFrom,
+      periodTo: entry.periodTo,
+      withdrawnAt: entry.withdrawnAt,
+      withdrawnReason: entry.withdrawnReason,
+      authorId,
+    },
+  });
+}
+
+/**
+ * What a write on this node makes stale: the node, its ancestors (their roll-ups), the nodes
+ * linked to it (their "served by" lists and roll-ups), their documents and departments.
+ */
+export async function progressImpactOf(tx: Tx | Db, nodeId: number): Promise<ProgressImpact> {
+  const nodeIds = new Set<number>([nodeId]);
+  let cursor: number | null = nodeId;
+  const documentIds = new Set<number>();
+  const departmentSlugs = new Set<string>();
+  while (cursor !== null) {
+    const node: {
+      parentId: number | null;
+      documentId: number;
+      department: { slug: string } | null;
+      document: { department: { slug: string } | null };
+    } | null = await tx.planNode.findUnique({
+      where: { id: cursor },
+      select: {
+        parentId: true,
+        documentId: true,
+        department: { select: { slug: true } },
+        document: { select: { department: { select: { slug: true } } } },
+      },
+    });
+    if (!node) break;
+    nodeIds.add(cursor);
+    documentIds.add(node.documentId);
+    const slug = node.department?.slug ?? node.document.department?.slug;
+    if (slug) departmentSlugs.add(slug);
+    cursor = node.parentId;
+  }
+  const links = await tx.nodeLink.findMany({
+    where: { OR: [{ fromNodeId: nodeId }, { toNodeId: nodeId }], origin: { not: "rejected" } },
+    select: {
+      fromNode: { select: { id: true, documentId: true } },
+      toNode: { select: { id: true, documentId: true } },
+    },
+  });
+  for (const link of links) {
+    for (const end of [link.fromNode, link.toNode]) {
+      nodeIds.add(end.id);
+      documentIds.add(end.documentId);
+    }
+  }
+  return { nodeIds: [...nodeIds], documentIds: [...documentIds], departmentSlugs: [...departmentSlugs] };
+}
+
+type WriteOptions = { now?: Date };
+
+/** Adds an entry inside the caller's transaction (the form saves one; the bulk upload many). */
+export async function createProgressEntryIn(
+  tx: Tx,
+  user: SessionUser | null,
+  input: CreateProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressSnapshot> {
+  const scope = await loadNodeScope(tx, input.nodeId);
+  assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
+  checkPeriod(input, scope.planYears, options.now ?? new Date());
+  const entry = await tx.progressEntry.create({
+    data: { nodeId: input.nodeId, authorId: user.id, version: 1, ...fieldData(input) },
+    select: snapshotSelect,
+  });
+  await appendVersion(tx, entry, user.id);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "progress.create",
+    entityType: "ProgressEntry",
+    entityId: entry.id,
+    after: auditJson(entry),
+    meta,
+  });
+  await indexProgressEntry(tx, entry.id); // the narrative is searchable at once, or not saved
+  return entry;
+}
+
+/**
+ * Saves an edit as the entry's next version, inside the caller's transaction. The caller names the
+ * version it edited; if someone saved in between, nothing is written and ProgressConflictError
+ * carries their version, so the person can compare both and decide.
+ */
+export async function updateProgressEntryIn(
+  tx: Tx,
+  user: SessionUser | null,
+  input: UpdateProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressSnapshot> {
+  const before = await tx.progressEntry.findUnique({ where: { id: input.entryId }, select: snapshotSelect });
+  if (!before) throw new ProgressEntryNotFoundError(input.entryId);
+  const scope = await loadNodeScope(tx, before.nodeId);
+  assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
+  checkPeriod(input, scope.planYears, options.now ?? new Date());
+  if (before.withdrawnAt) throw new ProgressConflictError(before);
+  // Compare-and-set on the version: the row changes only if nobody saved since it was read.
+  const { count } = await tx.progressEntry.updateMany({
+    where: { id: input.entryId, version: input.expectedVersion, withdrawnAt: null },
+    data: { ...fieldData(input), version: { increment: 1 } },
+  });
+  if (count === 0) throw new ProgressConflictError(before);
+  const entry = await tx.progressEntry.findUniqueOrThrow({
+    where: { id: input.entryId },
+    select: snapshotSelect,
+  });
+  await appendVersion(tx, entry, user.id);
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "progress.update",
+    entityType: "ProgressEntry",
+    entityId: entry.id,
+    before: auditJson(before),
+    after: auditJson(entry),
+    meta,
+  });
+  await indexProgressEntry(tx, entry.id);
+  return entry;
+}
+
+export async function createProgressEntry(
+  db: Db,
+  user: SessionUser | null,
+  input: CreateProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressWriteResult> {
+  return db.$transaction(async (tx) => {
+    const entry = await createProgressEntryIn(tx, user, input, meta, options);
+    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
+  });
+}
+
+export async function updateProgressEntry(
+  db: Db,
+  user: SessionUser | null,
+  input: UpdateProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressWriteResult> {
+  return db.$transaction(async (tx) => {
+    const entry = await updateProgressEntryIn(tx, user, input, meta, options);
+    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
+  });
+}
+
+/** Withdraws an entry with a reason: hidden from the public, kept with its whole history. */
+export async function withdrawProgressEntry(
+  db: Db,
+  user: SessionUser | null,
+  input: WithdrawProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressWriteResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.progressEntry.findUnique({
+      where: { id: input.entryId },
+      select: snapshotSelect,
+    });
+    if (!before) throw new ProgressEntryNotFoundError(input.entryId);
+    const scope = await loadNodeScope(tx, before.nodeId);
+    assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
+    const { count } = await tx.progressEntry.updateMany({
+      where: { id: input.entryId, version: input.expectedVersion, withdrawnAt: null },
+      data: {
+        withdrawnAt: options.now ?? new Date(),
+        withdrawnReason: input.reason,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new ProgressConflictError(before);
+    const entry = await tx.progressEntry.findUniqueOrThrow({
+      where: { id: input.entryId },
+      select: snapshotSelect,
+    });
+    await appendVersion(tx, entry, user.id);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "progress.withdraw",
+      entityType: "ProgressEntry",
+      entityId: entry.id,
+      before: auditJson(before),
+      after: auditJson(entry),
+      meta,
+    });
+    await indexProgressEntry(tx, entry.id);
+    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
+  });
+}
+
+/** Several writes' impacts as one (a bulk upload revalidates each page once). */
+export function mergeImpacts(impacts: readonly ProgressImpact[]): ProgressImpact {
+  return {
+    nodeIds: [...new Set(impacts.flatMap((i) => i.nodeIds))],
+    documentIds: [...new Set(impacts.flatMap((i) => i.documentIds))],
+    departmentSlugs: [...new Set(impacts.flatMap((i) => i.departmentSlugs))],
+  };
+}

@@ -1,0 +1,208 @@
+import type { SessionUser } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
+import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
+import { periodRange } from "@/lib/progress/schemas";
+import { ACCOUNTABLE_KINDS } from "./departments";
+import { latestProgressEntry } from "./fragments";
+
+/** The reporting period staff are asked about: the current calendar quarter. */
+export function currentPeriod(now = new Date()): { year: number; quarter: number } {
+  return { year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 };
+}
+
+export const WORKSPACE_FILTERS = ["attention", "needs-update", "delayed", "all"] as const;
+export type WorkspaceFilter = (typeof WORKSPACE_FILTERS)[number];
+
+export type WorkspaceItem = {
+  id: number;
+  kind: NodeKind;
+  numberLabel: string | null;
+  title: string;
+  department: { slug: string; nameZh: string; nameEn: string } | null;
+  document: { id: number; title: string; year: number | null };
+  latest: { status: ProgressStatus; percent: number | null; updatedAt: Date } | null;
+  needsUpdate: boolean;
+  delayed: boolean;
+};
+
+const WORKSPACE_KINDS: NodeKind[] = [...ACCOUNTABLE_KINDS, "strategy"];
+
+/** Which departments' nodes a user looks after: their own; an administrator, all. */
+function ownedBy(user: SessionUser) {
+  if (user.role === "admin") return {};
+  const ids = user.departments.map((d) => d.id);
+  return {
+    OR: [{ departmentId: { in: ids } }, { departmentId: null, document: { departmentId: { in: ids } } }],
+  };
+}
+
+/**
+ * The staff dashboard: the user's departments' items with their latest progress, those without
+ * an update for the current period or delayed first ("attention"), optionally filtered by text.
+ */
+export async function listWorkspaceItems(
+  db: Db,
+  user: SessionUser,
+  options: { filter: WorkspaceFilter; text?: string; now?: Date },
+): Promise<{ items: WorkspaceItem[]; period: { year: number; quarter: number } }> {
+  const period = currentPeriod(options.now);
+  const periodStart = periodRange(period).from;
+  const text = options.text?.trim();
+  const nodes = await db.planNode.findMany({
+    where: {
+      kind: { in: WORKSPACE_KINDS },
+      retiredAt: null,
+      ...ownedBy(user),
+      ...(text ? { AND: [{ OR: [{ text: { contains: text } }, { title: { contains: text } }] }] } : {}),
+    },
+    select: {
+      id: true,
+      kind: true,
+      numberLabel: true,
+      title: true,
+      text: true,
+      department: { select: { slug: true, nameZh: true, nameEn: true } },
+      document: {
+        select: {
+          id: true,
+          title: true,
+          rocYearFrom: true,
+          department: { select: { slug: true, nameZh: true, nameEn: true } },
+        },
+      },
+      progressEntries: { ...latestProgressEntry, select: { ...latestProgressEntry.select, periodTo: true } },
+    },
+    orderBy: [{ document: { rocYearFrom: "desc" } }, { documentId: "asc" }, { lineFrom: "asc" }],
+    take: 2000,
+  });
+  const items = nodes.map((n): WorkspaceItem => {
+    const latest = n.progressEntries[0] ?? null;
+    return {
+      id: n.id,
+      kind: n.kind,
+      numberLabel: n.numberLabel,
+      title: n.title ?? n.text,
+      department: n.department ?? n.document.department,
+      document: {
+        id: n.document.id,
+        title: n.document.title,
+        year: n.document.rocYearFrom === null ? null : n.document.rocYearFrom + ROC_YEAR_OFFSET,
+      },
+      latest: latest && { status: latest.status, percent: latest.percent, updatedAt: latest.updatedAt },
+      needsUpdate: !latest || latest.periodTo < periodStart,
+      delayed: latest?.status === "delayed",
+    };
+  });
+  const filtered = items.filter((item) => {
+    switch (options.filter) {
+      case "needs-update":
+        return item.needsUpdate;
+      case "delayed":
+        return item.delayed;
+      case "attention":
+      case "all":
+        return true;
+    }
+  });
+  if (options.filter === "attention") {
+    // Stable sort: delayed first, then not updated this period, document order within each.
+    const rank = (i: WorkspaceItem) => (i.delayed ? 0 : i.needsUpdate ? 1 : 2);
+    filtered.sort((a, b) => rank(a) - rank(b));
+  }
+  return { items: filtered, period };
+}
+
+export type EditableEntry = {
+  id: number;
+  version: number;
+  periodYear: number;
+  periodQuarter: number | null;
+  status: ProgressStatus;
+  percent: number | null;
+  narrative: string;
+  figures: unknown;
+  evidenceLinks: unknown;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
+  updatedAt: Date;
+  history: HistoryVersion[];
+};
+
+export type NodeForEditing = {
+  id: number;
+  kind: NodeKind;
+  numberLabel: string | null;
+  title: string;
+  text: string;
+  /** The department that may write progress on it (its own, else its document's). */
+  departmentId: number | null;
+  department: { slug: string; nameZh: string; nameEn: string } | null;
+  document: { id: number; title: string };
+  planYears: { from: number; to: number } | null;
+  entries: EditableEntry[];
+};
+
+/** A node with every progress entry (withdrawn ones too) and their histories, for the edit page. */
+export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeForEditing | null> {
+  const node = await db.planNode.findUnique({
+    where: { id: nodeId },
+    select: {
+      id: true,
+      kind: true,
+      numberLabel: true,
+      title: true,
+      text: true,
+      departmentId: true,
+      department: { select: { slug: true, nameZh: true, nameEn: true } },
+      document: {
+        select: {
+          id: true,
+          title: true,
+          rocYearFrom: true,
+          rocYearTo: true,
+          departmentId: true,
+          department: { select: { slug: true, nameZh: true, nameEn: true } },
+        },
+      },
+      progressEntries: {
+        orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
+        select: {
+          id: true,
+          version: true,
+          periodYear: true,
+          periodQuarter: true,
+          status: true,
+          percent: true,
+          narrative: true,
+          figures: true,
+          evidenceLinks: true,
+          withdrawnAt: true,
+          withdrawnReason: true,
+          updatedAt: true,
+        },
+      },
+    },
+  });
+  if (!node) return null;
+  const { rocYearFrom, rocYearTo } = node.document;
+  const entries = await Promise.all(
+    node.progressEntries.map(async (e) => ({ ...e, history: await getProgressHistory(db, e.id) })),
+  );
+  return {
+    id: node.id,
+    kind: node.kind,
+    numberLabel: node.numberLabel,
+    title: node.title ?? node.text,
+    text: node.text,
+    departmentId: node.departmentId ?? node.document.departmentId,
+    department: node.department ?? node.document.department,
+    document: { id: node.document.id, title: node.document.title },
+    planYears:
+      rocYearFrom === null
+        ? null
+        : { from: rocYearFrom + ROC_YEAR_OFFSET, to: (rocYearTo ?? rocYearFrom) + ROC_YEAR_OFFSET },
+    entries,
+  };
+}
