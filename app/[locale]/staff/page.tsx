@@ -54,6 +54,11 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
         <Link href="/staff/documents" className="text-civic-700 underline">
           {t.workspace.upload.link}
         </Link>
+        {user.role === "admin" && (
+          <Link href="/admin" className="text-civic-700 underline">
+            {t.workspace.admin.link}
+          </Link>
+        )}
       </p>
       {user.role === "staff" && user.departments.length === 0 && (
         <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { listAuditEvents } from "@/lib/admin/users";
+import { requireUser } from "@/lib/auth/guard";
+import { db } from "@/lib/db/server";
+import { fillTemplate } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getI18n(params)).t.workspace.admin.audit, robots: { index: false } };
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const short = (value: unknown) => {
+  if (value === null || value === undefined) return "";
+  const text = JSON.stringify(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+};
+
+/** Every sign-in, failed sign-in, progress write, import and admin change, newest first. */
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { t } = await getI18n(params);
+  const actor = await requireUser("/admin/audit", { action: "admin.manage" });
+  const query = await searchParams;
+  const action = first(query.action)?.slice(0, 60) || undefined;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(first(query.page) ?? "1", 10) || 1));
+  const log = await listAuditEvents(db(), actor, { action, page });
+  const a = t.workspace.admin;
+  const c = a.auditColumns;
+  const link = (p: number) =>
+    `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(p) })}`;
+  return (
+    <>
+      <Breadcrumbs
+        label={t.breadcrumb}
+        crumbs={[{ href: "/", label: t.nav.home }, { href: "/admin", label: a.heading }, { label: a.audit }]}
+      />
+      <h1 className="text-2xl font-bold text-civic-900">{a.audit}</h1>
+      <form method="get" className="my-4 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-sm">
+          {a.filterAction}
+          <select
+            name="action"
+            defaultValue={action ?? ""}
+            className="mt-1 rounded border border-slate-300 bg-white p-1.5"
+          >
+            <option value="">{a.allActions}</option>
+            {log.actions.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-civic-700 px-4 py-1.5 text-white hover:bg-civic-900">
+          {a.filterAction}
+        </button>
+      </form>
+      <ol
+        className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm"
+        aria-label={a.audit}
+      >
+        {log.events.map((e) => (
+          <li key={e.id} className="grid gap-1 p-3 sm:grid-cols-[10rem_1fr]">
+            <span className="text-slate-600">{e.at.toISOString().slice(0, 19).replace("T", " ")} UTC</span>
+            <div className="min-w-0">
+              <p>
+                <strong>{e.action}</strong> · {e.entityType}
+                {e.entityId && ` #${e.entityId}`} · {c.actor}:{" "}
+                {e.actor ? `${e.actor.name} <${e.actor.email}>` : a.system}
+                {e.ip && ` · ${c.ip}: ${e.ip}`}
+              </p>
+              {(e.before !== null || e.after !== null) && (
+                <p className="mt-1 font-mono text-xs break-all text-slate-700">
+                  {e.before !== null && <del className="mr-2 text-red-800">{short(e.before)}</del>}
+                  {e.after !== null && <ins className="text-emerald-900 no-underline">{short(e.after)}</ins>}
+                </p>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <nav aria-label={a.audit} className="mt-4 flex items-center justify-between text-sm">
+        {page > 1 ? (
+          <Link href={link(page - 1)} className="text-civic-700 underline">
+            ← {a.previous}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span>{fillTemplate(a.page, { page, pages: log.pageCount })}</span>
+        {page < log.pageCount ? (
+          <Link href={link(page + 1)} className="text-civic-700 underline">
+            {a.next} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
+
+const ADMIN = { email: "admin@demo.example.org", password: "demo-admin-2026" };
+
+test.describe("administration", () => {
+  test("an administrator adds a user (a bad field first), and finds it in the audit log", async ({
+    page,
+  }, testInfo) => {
+    const email = `clerk-${testInfo.project.name}-${Date.now()}@example.org`;
+    await page.goto("/sign-in?next=%2Fadmin");
+    await page.getByLabel("電子郵件").fill(ADMIN.email);
+    await page.getByLabel("密碼").fill(ADMIN.password);
+    await page.getByRole("button", { name: "登入", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "系統管理" })).toBeVisible();
+    await expectAccessible(page);
+
+    const form = page.getByRole("form", { name: "新增使用者" });
+    await form.getByLabel("電子郵件").fill(email);
+    await form.getByLabel("姓名").fill("測試承辦人");
+    await form.getByLabel("密碼（至少 12 個字元）").fill("short");
+    await form.getByRole("checkbox", { name: "秘書處" }).check();
+    await form.getByRole("button", { name: "新增" }).click();
+    await expect(form.getByText("密碼至少 12 個字元。")).toBeVisible();
+    await expect(form.getByLabel("電子郵件")).toHaveValue(email);
+    await expect(form.getByRole("checkbox", { name: "秘書處" })).toBeChecked();
+
+    await form.getByLabel("密碼（至少 12 個字元）").fill("a long enough passphrase");
+    await form.getByRole("button", { name: "新增" }).click();
+    await expect(form.getByRole("status")).toHaveText("已新增使用者。");
+    await saveScreenshot(page, "admin", testInfo.project.name);
+
+    await page.goto("/admin/audit?action=user.create");
+    await expect(page.getByRole("list", { name: "稽核紀錄" })).toContainText(email);
+    await expectAccessible(page);
+  });
+
+  test("staff cannot open the administration pages", async ({ page, consoleErrors }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("電子郵件").fill("secretariat@demo.example.org");
+    await page.getByLabel("密碼").fill("demo-staff-2026");
+    await page.getByRole("button", { name: "登入", exact: true }).click();
+    await expect(page).toHaveURL(/\/staff$/u);
+    for (const path of ["/admin", "/admin/audit"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    expect(consoleErrors).toHaveLength(2); // the browser logs each expected 403
+    consoleErrors.length = 0;
+  });
+});
