@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { BulkState } from "@/app/[locale]/staff/bulk/actions";
 import { fillTemplate } from "@/lib/i18n/format";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
+import { Notice } from "@/components/notice";
 
 type Props = {
   action: (state: BulkState, form: FormData) => Promise<BulkState>;
@@ -44,15 +45,15 @@ export function BulkUpload({ action, t, fieldLabels, errors }: Props) {
       </form>
 
       {state.status === "fileError" && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+        <Notice tone="error">
           {t.fileErrors[state.code]}
           {state.detail}
-        </p>
+        </Notice>
       )}
       {state.status === "applied" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
+        <Notice tone="success">
           {fillTemplate(t.applied, { created: state.created, updated: state.updated })}
-        </p>
+        </Notice>
       )}
 
       {preview && (

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { UploadState } from "@/app/[locale]/staff/documents/actions";
 import { fillTemplate } from "@/lib/i18n/format";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
+import { Notice } from "@/components/notice";
 
 type Props = {
   action: (state: UploadState, form: FormData) => Promise<UploadState>;
@@ -41,18 +42,14 @@ export function DocumentUpload({ action, t, kinds }: Props) {
           {pending ? t.previewing : t.preview}
         </button>
       </form>
-      {problem && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {problem}
-        </p>
-      )}
+      {problem && <Notice tone="error">{problem}</Notice>}
       {state.status === "imported" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
+        <Notice tone="success">
           {fillTemplate(t.imported, { title: state.title, version: state.version })}{" "}
           <Link href={`/documents/${state.documentId}`} className="underline">
             {t.view}
           </Link>
-        </p>
+        </Notice>
       )}
       {state.status === "preview" && (
         <section

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Notice } from "@/components/notice";
 
 export type FieldSpec =
   | {
@@ -74,16 +75,8 @@ export function FieldsForm({ action, fields, hidden = {}, submit, heading, id }:
       <h2 id={`${id}-heading`} className="text-lg font-semibold text-civic-900">
         {heading}
       </h2>
-      {state.status === "ok" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-emerald-900">
-          {state.message}
-        </p>
-      )}
-      {state.status === "error" && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-800">
-          {state.message}
-        </p>
-      )}
+      {state.status === "ok" && <Notice tone="success">{state.message}</Notice>}
+      {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

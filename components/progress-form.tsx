@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Notice } from "@/components/notice";
 import {
   EVIDENCE_ROWS,
   FIGURE_ROWS,
@@ -88,16 +89,8 @@ export function ProgressForm({ action, nodeId, entry, initial, years, labels: l,
       <h3 id={`${formId}-heading`} className="text-lg font-semibold text-civic-900">
         {l.heading}
       </h3>
-      {state.status === "saved" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
-          {l.saved}
-        </p>
-      )}
-      {state.status === "invalid" && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {l.fixErrors}
-        </p>
-      )}
+      {state.status === "saved" && <Notice tone="success">{l.saved}</Notice>}
+      {state.status === "invalid" && <Notice tone="error">{l.fixErrors}</Notice>}
       {state.status === "conflict" && (
         <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3">
           <p>{l.conflict}</p>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { SignInState } from "@/app/[locale]/sign-in/actions";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
+import { Notice } from "@/components/notice";
 
 type Props = {
   action: (state: SignInState, form: FormData) => Promise<SignInState>;
@@ -32,11 +33,7 @@ export function SignInForm({ action, next, t }: Props) {
           : null;
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate>
-      {message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {message}
-        </p>
-      )}
+      {message && <Notice tone="error">{message}</Notice>}
       {next && <input type="hidden" name="next" value={next} />}
       <label className="block">
         {t.email}

@@ -234,38 +234,43 @@ export async function createProgressEntryIn(
   return entry;
 }
 
-/**
- * Saves an edit as the entry's next version, inside the caller's transaction. The caller names the
- * version it edited; if someone saved in between, nothing is written and ProgressConflictError
- * carries their version, so the person can compare both and decide.
- */
-export async function updateProgressEntryIn(
-  tx: Tx,
-  user: SessionUser | null,
-  input: UpdateProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
-): Promise<ProgressSnapshot> {
-  const before = await tx.progressEntry.findUnique({ where: { id: input.entryId }, select: snapshotSelect });
-  if (!before) throw new ProgressEntryNotFoundError(input.entryId);
+/** The entry as it is, and the permission to change it (its node's department). */
+async function loadEntryForWrite(tx: Tx, user: SessionUser | null, entryId: number) {
+  const before = await tx.progressEntry.findUnique({ where: { id: entryId }, select: snapshotSelect });
+  if (!before) throw new ProgressEntryNotFoundError(entryId);
   const scope = await loadNodeScope(tx, before.nodeId);
   assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
-  checkPeriod(input, scope.planYears, options.now ?? new Date());
+  return { before, scope, writer: user };
+}
+
+/**
+ * Writes the entry's next version: compare-and-set on the version (the row changes only if nobody
+ * saved since the caller read it, else ProgressConflictError carries the version that won), then the
+ * version row, the audit record and the search index, all in the caller's transaction.
+ */
+async function writeNextVersion(
+  tx: Tx,
+  user: SessionUser,
+  before: ProgressSnapshot,
+  expectedVersion: number,
+  data: Prisma.ProgressEntryUpdateManyMutationInput,
+  action: "progress.update" | "progress.withdraw",
+  meta: RequestMeta,
+): Promise<ProgressSnapshot> {
   if (before.withdrawnAt) throw new ProgressConflictError(before);
-  // Compare-and-set on the version: the row changes only if nobody saved since it was read.
   const { count } = await tx.progressEntry.updateMany({
-    where: { id: input.entryId, version: input.expectedVersion, withdrawnAt: null },
-    data: { ...fieldData(input), version: { increment: 1 } },
+    where: { id: before.id, version: expectedVersion, withdrawnAt: null },
+    data: { ...data, version: { increment: 1 } },
   });
   if (count === 0) throw new ProgressConflictError(before);
   const entry = await tx.progressEntry.findUniqueOrThrow({
-    where: { id: input.entryId },
+    where: { id: before.id },
     select: snapshotSelect,
   });
   await appendVersion(tx, entry, user.id);
   await recordAudit(tx, {
     actorId: user.id,
-    action: "progress.update",
+    action,
     entityType: "ProgressEntry",
     entityId: entry.id,
     before: auditJson(before),
@@ -276,75 +281,71 @@ export async function updateProgressEntryIn(
   return entry;
 }
 
-export async function createProgressEntry(
+/** Saves an edit as the entry's next version, inside the caller's transaction. */
+export async function updateProgressEntryIn(
+  tx: Tx,
+  user: SessionUser | null,
+  input: UpdateProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressSnapshot> {
+  const { before, scope, writer } = await loadEntryForWrite(tx, user, input.entryId);
+  checkPeriod(input, scope.planYears, options.now ?? new Date());
+  return writeNextVersion(
+    tx,
+    writer,
+    before,
+    input.expectedVersion,
+    fieldData(input),
+    "progress.update",
+    meta,
+  );
+}
+
+/** Withdraws an entry with a reason: hidden from the public, kept with its whole history. */
+export async function withdrawProgressEntryIn(
+  tx: Tx,
+  user: SessionUser | null,
+  input: WithdrawProgressInput,
+  meta: RequestMeta,
+  options: WriteOptions = {},
+): Promise<ProgressSnapshot> {
+  const { before, writer } = await loadEntryForWrite(tx, user, input.entryId);
+  const data = { withdrawnAt: options.now ?? new Date(), withdrawnReason: input.reason };
+  return writeNextVersion(tx, writer, before, input.expectedVersion, data, "progress.withdraw", meta);
+}
+
+/** One write in its own transaction, with what it made stale (for the cache). */
+function withImpact(db: Db, write: (tx: Tx) => Promise<ProgressSnapshot>): Promise<ProgressWriteResult> {
+  return db.$transaction(async (tx) => {
+    const entry = await write(tx);
+    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
+  });
+}
+
+export const createProgressEntry = (
   db: Db,
   user: SessionUser | null,
   input: CreateProgressInput,
   meta: RequestMeta,
   options: WriteOptions = {},
-): Promise<ProgressWriteResult> {
-  return db.$transaction(async (tx) => {
-    const entry = await createProgressEntryIn(tx, user, input, meta, options);
-    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
-  });
-}
+) => withImpact(db, (tx) => createProgressEntryIn(tx, user, input, meta, options));
 
-export async function updateProgressEntry(
+export const updateProgressEntry = (
   db: Db,
   user: SessionUser | null,
   input: UpdateProgressInput,
   meta: RequestMeta,
   options: WriteOptions = {},
-): Promise<ProgressWriteResult> {
-  return db.$transaction(async (tx) => {
-    const entry = await updateProgressEntryIn(tx, user, input, meta, options);
-    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
-  });
-}
+) => withImpact(db, (tx) => updateProgressEntryIn(tx, user, input, meta, options));
 
-/** Withdraws an entry with a reason: hidden from the public, kept with its whole history. */
-export async function withdrawProgressEntry(
+export const withdrawProgressEntry = (
   db: Db,
   user: SessionUser | null,
   input: WithdrawProgressInput,
   meta: RequestMeta,
   options: WriteOptions = {},
-): Promise<ProgressWriteResult> {
-  return db.$transaction(async (tx) => {
-    const before = await tx.progressEntry.findUnique({
-      where: { id: input.entryId },
-      select: snapshotSelect,
-    });
-    if (!before) throw new ProgressEntryNotFoundError(input.entryId);
-    const scope = await loadNodeScope(tx, before.nodeId);
-    assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
-    const { count } = await tx.progressEntry.updateMany({
-      where: { id: input.entryId, version: input.expectedVersion, withdrawnAt: null },
-      data: {
-        withdrawnAt: options.now ?? new Date(),
-        withdrawnReason: input.reason,
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) throw new ProgressConflictError(before);
-    const entry = await tx.progressEntry.findUniqueOrThrow({
-      where: { id: input.entryId },
-      select: snapshotSelect,
-    });
-    await appendVersion(tx, entry, user.id);
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "progress.withdraw",
-      entityType: "ProgressEntry",
-      entityId: entry.id,
-      before: auditJson(before),
-      after: auditJson(entry),
-      meta,
-    });
-    await indexProgressEntry(tx, entry.id);
-    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
-  });
-}
+) => withImpact(db, (tx) => withdrawProgressEntryIn(tx, user, input, meta, options));
 
 /** Several writes' impacts as one (a bulk upload revalidates each page once). */
 export function mergeImpacts(impacts: readonly ProgressImpact[]): ProgressImpact {

@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/navigation";
 import { getI18n } from "@/lib/i18n/server";
 import { signInAction } from "./actions";
+import { Notice } from "@/components/notice";
 
 export const dynamic = "force-dynamic";
 
@@ -27,11 +28,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold text-civic-900">{s.heading}</h1>
       <p className="text-slate-700">{s.intro}</p>
-      {query.signedOut === "1" && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
-          {s.signedOut}
-        </p>
-      )}
+      {query.signedOut === "1" && <Notice tone="success">{s.signedOut}</Notice>}
       <SignInForm
         action={signInAction}
         next={next}
