@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "@node-rs/jieba",
     "opencc-js",
+    "unpdf",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -32,7 +32,13 @@ export function DocumentUpload({ action, t, kinds }: Props) {
         <input type="hidden" name="intent" value="preview" />
         <label className="flex flex-col text-sm">
           {t.file}
-          <input name="file" type="file" accept=".txt,text/plain" className="mt-1" required />
+          <input
+            name="file"
+            type="file"
+            accept=".txt,.pdf,text/plain,application/pdf"
+            className="mt-1"
+            required
+          />
         </label>
         <button
           type="submit"

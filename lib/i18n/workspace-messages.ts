@@ -83,8 +83,8 @@ export const workspaceZhHant = {
     heading: "上傳文件",
     link: "上傳施政文件",
     intro:
-      "上傳市府公布的施政文件（純文字 UTF-8 檔）。系統會先解析並列出結果，確認無誤後才寫入；無法解析的檔案不會改變任何資料。",
-    file: "文件檔案（.txt，UTF-8，最大 10 MB）",
+      "上傳市府公布的施政文件（純文字 UTF-8 檔，或含文字層的 PDF）。系統會先解析並列出結果，確認無誤後才寫入；無法解析的檔案不會改變任何資料。",
+    file: "文件檔案（.txt 或 .pdf，最大 10 MB）",
     preview: "解析並預覽",
     previewing: "解析中…",
     previewHeading: "解析結果",
@@ -299,8 +299,8 @@ export const workspaceEn: WorkspaceMessages = {
     heading: "Upload a document",
     link: "Upload a plan document",
     intro:
-      "Upload a document as the city published it (plain UTF-8 text). It is parsed and shown to you first; nothing is written until you confirm, and a file that cannot be parsed changes nothing.",
-    file: "Document file (.txt, UTF-8, at most 10 MB)",
+      "Upload a document as the city published it (plain UTF-8 text, or a PDF with a text layer). It is parsed and shown to you first; nothing is written until you confirm, and a file that cannot be parsed changes nothing.",
+    file: "Document file (.txt or .pdf, at most 10 MB)",
     preview: "Parse and preview",
     previewing: "Parsing…",
     previewHeading: "What was read",

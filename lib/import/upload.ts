@@ -4,6 +4,7 @@ import type { RequestMeta } from "@/lib/audit";
 import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
 import type { ParsedNode } from "@/lib/ingest";
+import { extractPdfText, isPdf } from "./pdf-text";
 import {
   checksumOf,
   type DocumentFile,
@@ -41,6 +42,16 @@ export type UploadPreview = {
   /** identical: these bytes are already imported; version: a corrected copy of a known document. */
   existing: { status: "new" } | { status: "identical" | "version"; documentId: number; version: number };
 };
+
+/**
+ * An uploaded file as the importer reads it: text as it came, or a PDF's text layer. From then on
+ * the extracted text is the document (its checksum, its stored source lines), as for the seeds.
+ */
+export async function documentFromUpload(fileName: string, bytes: Uint8Array): Promise<DocumentFile> {
+  if (!isPdf(bytes)) return { fileName, bytes };
+  const text = await extractPdfText(fileName, bytes);
+  return { fileName, bytes: new TextEncoder().encode(text) };
+}
 
 const countTree = <T extends { children: T[] }>(items: T[]): number =>
   items.reduce((n, item) => n + 1 + countTree(item.children), 0);

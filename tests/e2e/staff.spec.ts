@@ -1,8 +1,12 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
 const SECRETARIAT = { email: "secretariat@demo.example.org", password: "demo-staff-2026" };
 const TRANSPORT = { email: "transport@demo.example.org", password: "demo-staff-2026" };
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;");
 
 async function signIn(page: Page, account: { email: string; password: string }) {
   await page.goto("/sign-in");
@@ -166,7 +170,7 @@ test.describe("document upload", () => {
     await page.getByRole("link", { name: "上傳施政文件" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "上傳文件" })).toBeVisible();
     await expectAccessible(page);
-    const file = page.getByLabel("文件檔案（.txt，UTF-8，最大 10 MB）");
+    const file = page.getByLabel("文件檔案（.txt 或 .pdf，最大 10 MB）");
 
     await file.setInputFiles("seeds/002_edb18fdb8a68a56c.txt");
     await page.getByRole("button", { name: "解析並預覽" }).click();
@@ -193,5 +197,17 @@ test.describe("document upload", () => {
     });
     await page.getByRole("button", { name: "解析並預覽" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("無法匯入這個檔案：notes.txt:");
+
+    // A PDF: its text layer is read the same way. Chromium prints the 2017 report to PDF here.
+    const report = readFileSync("seeds/004_b174b36ac3a2c4d9.txt", "utf8");
+    const printer = await page.context().newPage();
+    await printer.setContent(`<pre style="font-size:9px;white-space:pre-wrap">${escapeHtml(report)}</pre>`);
+    const pdf = await printer.pdf({ format: "A4" });
+    await printer.close();
+    await file.setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByRole("button", { name: "解析並預覽" }).click();
+    const pdfPreview = page.getByRole("region", { name: "解析結果" });
+    await expect(pdfPreview).toContainText("業務報告");
+    await expect(pdfPreview).toContainText("秘書處");
   });
 });

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/server";
 import { ImportRejectedError } from "@/lib/import/import-document";
 import {
   confirmUpload,
+  documentFromUpload,
   previewUpload,
   UPLOAD_LIMITS,
   type UploadPreview,
@@ -37,7 +38,12 @@ export async function uploadAction(_previous: UploadState, form: FormData): Prom
     const upload = form.get("file");
     if (!(upload instanceof File) || upload.size === 0) return { status: "noFile" };
     if (upload.size > UPLOAD_LIMITS.bytes) return { status: "tooLarge" };
-    file = { fileName: upload.name.slice(0, 200), bytes: new Uint8Array(await upload.arrayBuffer()) };
+    try {
+      file = await documentFromUpload(upload.name.slice(0, 200), new Uint8Array(await upload.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof ImportRejectedError) return { status: "rejected", reason: error.message };
+      throw error;
+    }
   }
   if (file.bytes.byteLength > UPLOAD_LIMITS.bytes) return { status: "tooLarge" };
   try {
