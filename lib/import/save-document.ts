@@ -222,19 +222,25 @@ async function saveNodes(
 
 /**
  * Nodes of the previous version that the new one lacks: deleted, except those with progress
- * entries on them or on a descendant, which are kept and marked retired.
+ * entries or councillors' notes on them or on a descendant, which are kept and marked retired.
  */
 async function retireMissingNodes(tx: Tx, documentId: number, keep: Set<string>): Promise<number> {
   const all = await tx.planNode.findMany({
     where: { documentId },
-    select: { id: true, parentId: true, stableKey: true, _count: { select: { progressEntries: true } } },
+    select: {
+      id: true,
+      parentId: true,
+      stableKey: true,
+      _count: { select: { progressEntries: true, councillorNotes: true } },
+    },
   });
   const missing = all.filter((n) => !keep.has(n.stableKey));
   if (missing.length === 0) return 0;
   const byId = new Map(all.map((n) => [n.id, n]));
   const mustKeep = new Set<number>();
   for (const node of missing) {
-    if (node._count.progressEntries === 0) continue;
+    // Staff progress and councillors' notes are people's work: their node stays, retired.
+    if (node._count.progressEntries === 0 && node._count.councillorNotes === 0) continue;
     for (
       let n: (typeof all)[number] | undefined = node;
       n && !keep.has(n.stableKey);
