@@ -11,6 +11,7 @@ export function SiteHeader({ t, locale }: { t: Messages; locale: Locale }) {
     { href: "/departments", label: t.nav.departments },
     { href: "/budgets", label: t.nav.budgets },
     { href: "/reports", label: t.nav.reports },
+    { href: "/search", label: t.nav.search },
   ];
   return (
     <header className="border-b border-civic-100 bg-white print:hidden">

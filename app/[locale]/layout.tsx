@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { htmlLang } from "@/lib/i18n/locale";
@@ -36,6 +37,14 @@ export default async function RootLayout({ children, params }: Props) {
           <div className="mx-auto max-w-5xl space-y-1 px-4 py-4 text-sm text-slate-600">
             <p>{t.footer.source}</p>
             <p>{t.footer.unofficial}</p>
+            <p className="flex flex-wrap gap-x-4">
+              <Link href="/developers" className="text-civic-700 underline">
+                {t.search.api}
+              </Link>
+              <a href="/feeds/progress" className="text-civic-700 underline">
+                {t.feeds.subscribe}
+              </a>
+            </p>
           </div>
         </footer>
       </body>

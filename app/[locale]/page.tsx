@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { DocumentList } from "@/components/document-list";
 import { FeedLink } from "@/components/feed-link";
 import { ProgressSummary } from "@/components/progress-summary";
+import { SearchForm } from "@/components/search-form";
 import { StatusBadge } from "@/components/status";
 import { departmentName, formatDate, formatNumber, formatYearRange } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -21,6 +22,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
   return (
     <div className="space-y-10">
+      <div className="max-w-xl rounded border border-slate-200 bg-white p-3">
+        <SearchForm t={t} id="home-search" label={t.search.homeLabel} />
+      </div>
+
       <section aria-labelledby="promise-heading">
         <h1 id="promise-heading" className="text-2xl font-bold text-civic-900 sm:text-3xl">
           {t.home.promiseHeading}
