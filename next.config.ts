@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
     "@node-rs/jieba",
     "opencc-js",
     "unpdf",
+    "playwright-core",
   ],
   poweredByHeader: false,
   typedRoutes: false,
