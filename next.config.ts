@@ -14,6 +14,20 @@ const nextConfig: NextConfig = {
     "playwright-core",
   ],
   poweredByHeader: false,
+  // The locale rewrite of plain pages (see proxy.ts for the listings, which need code): done by the
+  // router from the lang cookie, without running middleware on every request of a cached page.
+  async rewrites() {
+    const page = "/:path((?!api/|_next/|feeds/|lang$|zh-Hant(?:/|$)|en(?:/|$)|items(?:/|$)|budgets(?:/|$)|.*\\.[a-z0-9]+$).*)";
+    const english = [{ type: "cookie" as const, key: "lang", value: "en" }];
+    return {
+      beforeFiles: [
+        { source: "/", has: english, destination: "/en" },
+        { source: "/", destination: "/zh-Hant" },
+        { source: page, has: english, destination: "/en/:path" },
+        { source: page, destination: "/zh-Hant/:path" },
+      ],
+    };
+  },
   typedRoutes: false,
   experimental: {
     // Pages are cached in memory only and revalidated by tag on every write; nothing is flushed to

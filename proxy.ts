@@ -23,6 +23,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API, feeds, the language switch, Next's assets or files like icon.svg.
-  matcher: ["/((?!api/|_next/|feeds/|lang$|.*\\.[a-z0-9]+$).*)"],
+  // Only the listings, whose query string becomes canonical path segments; next.config.ts
+  // rewrites every other page by the same rule without running code.
+  matcher: [
+    "/items/:path*",
+    "/budgets/:path*",
+    "/en/items/:path*",
+    "/en/budgets/:path*",
+    "/zh-Hant/items/:path*",
+    "/zh-Hant/budgets/:path*",
+  ],
 };

@@ -18,6 +18,7 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
