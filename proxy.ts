@@ -23,14 +23,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Only the listings, whose query string becomes canonical path segments; next.config.ts
-  // rewrites every other page by the same rule without running code.
+  // Every page except the API, feeds, the language switch, Next's assets, files like icon.svg, and
+  // the cached pages next.config.ts rewrites itself (lib/routing/cached-pages.ts): keep in step.
   matcher: [
-    "/items/:path*",
-    "/budgets/:path*",
-    "/en/items/:path*",
-    "/en/budgets/:path*",
-    "/zh-Hant/items/:path*",
-    "/zh-Hant/budgets/:path*",
+    "/((?!api/|_next/|feeds/|lang$|$|plans$|reports$|departments$|departments/[^/]+$|nodes/[^/]+$|documents/[^/]+$|developers$|.*\\.[a-z0-9]+$).*)",
   ],
 };

@@ -11,6 +11,7 @@ export type FieldSpec =
       defaultValue?: string;
       autoComplete?: string;
     }
+  | { kind: "textarea"; name: string; label: string; rows?: number }
   | {
       kind: "select";
       name: string;
@@ -98,6 +99,20 @@ export function FieldsForm({ action, fields, hidden = {}, submit, heading, id }:
                     </option>
                   ))}
                 </select>
+                {errorText(field.name)}
+              </label>
+            );
+          case "textarea":
+            return (
+              <label key={field.name} className="block text-sm">
+                {field.label}
+                <textarea
+                  name={field.name}
+                  rows={field.rows ?? 3}
+                  defaultValue={text(field.name)}
+                  className={inputClass}
+                  {...describe(field.name)}
+                />
                 {errorText(field.name)}
               </label>
             );

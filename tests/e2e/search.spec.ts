@@ -182,7 +182,7 @@ test.describe("API reference", () => {
     page,
   }, testInfo) => {
     await page.goto("/search");
-    await page.getByRole("link", { name: "開放資料 API" }).click();
+    await page.getByRole("main").getByRole("link", { name: "開放資料 API" }).click();
     await expect(page).toHaveURL(/\/developers$/u);
     await expect(page.getByRole("heading", { level: 1, name: "開放資料 API" })).toBeVisible();
     await expect(page.getByText(/不需申請金鑰/u)).toBeVisible();

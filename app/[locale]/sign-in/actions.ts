@@ -44,7 +44,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     path: "/",
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
-  redirect(safeNextPath(form.get("next")) ?? (result.user.role === "councillor" ? "/" : "/staff"));
+  redirect(safeNextPath(form.get("next")) ?? (result.user.role === "councillor" ? "/council" : "/staff"));
 }
 
 /** Signs out everywhere: bumping the session version ends every copy of the session cookie too. */

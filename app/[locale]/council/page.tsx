@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { StatusBar } from "@/components/status";
+import { requireUser } from "@/lib/auth/guard";
+import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
+import { getCouncilOverview, listCouncilPeriods } from "@/lib/council/read-models";
+import { db } from "@/lib/db/server";
+import { departmentName, formatNumber, formatYear } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getI18n(params)).t.workspace.council.heading, robots: { index: false } };
+}
+
+/** Every department's plan, budget, figures and progress for one period, at a glance. */
+export default async function CouncilPage({ params, searchParams }: Props) {
+  const { t, locale } = await getI18n(params);
+  const user = await requireUser("/council", { action: "council.read" });
+  const c = t.workspace.council;
+  const periods = await listCouncilPeriods(db(), user);
+  const query = parseCouncilQuery(await searchParams);
+  const year = query.year ?? periods[0]?.year ?? new Date().getUTCFullYear();
+  const overview = await getCouncilOverview(db(), user, year);
+
+  return (
+    <>
+      <Breadcrumbs label={t.breadcrumb} crumbs={[{ href: "/", label: t.nav.home }, { label: c.heading }]} />
+      <h1 className="text-2xl font-bold text-civic-900">{c.heading}</h1>
+      <p className="mt-1 mb-4 text-slate-700">{c.intro}</p>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
+        <label className="flex flex-col text-sm">
+          {c.period}
+          <select
+            name="year"
+            defaultValue={year}
+            className="mt-1 rounded border border-slate-300 bg-white p-1.5"
+          >
+            {periods.map((p) => (
+              <option key={p.year} value={p.year}>
+                {formatYear(locale, p.year)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-civic-700 px-4 py-1.5 text-white hover:bg-civic-900">
+          {c.show}
+        </button>
+      </form>
+      {overview.departments.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          {c.noneThisYear}
+        </p>
+      ) : (
+        <ul
+          className="divide-y divide-slate-100 rounded border border-slate-200 bg-white"
+          aria-label={c.heading}
+        >
+          {overview.departments.map((d) => (
+            <li
+              key={d.department.slug}
+              className="grid gap-2 p-3 sm:grid-cols-[12rem_1fr_9rem_6rem] sm:items-center"
+            >
+              <Link
+                href={`/council/departments/${d.department.slug}${councilQueryString({ year })}`}
+                className="font-medium text-civic-700 underline"
+              >
+                {departmentName(locale, d.department)}
+              </Link>
+              <div className="text-sm">
+                {d.itemCount > 0 ? (
+                  <StatusBar counts={d.statusCounts} t={t} />
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
+              </div>
+              <p className="text-sm">
+                <span className="text-slate-600">{c.budget}: </span>
+                {d.budgetTotalThousands === null ? "—" : formatNumber(locale, d.budgetTotalThousands)}
+              </p>
+              <p className="text-sm">
+                <span className="text-slate-600">{c.figures}: </span>
+                {d.figureCount}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
