@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { FeedLink } from "@/components/feed-link";
 import { SiteHeader } from "@/components/site-header";
 import { htmlLang } from "@/lib/i18n/locale";
 import { getI18n } from "@/lib/i18n/server";
@@ -41,9 +42,7 @@ export default async function RootLayout({ children, params }: Props) {
               <Link href="/developers" className="text-civic-700 underline">
                 {t.search.api}
               </Link>
-              <a href="/feeds/progress" className="text-civic-700 underline">
-                {t.feeds.subscribe}
-              </a>
+              <FeedLink href="/feeds/progress" t={t} />
             </p>
           </div>
         </footer>

@@ -254,7 +254,10 @@ test.describe("feeds", () => {
     await page.goto("/departments/secretariat");
     const alternate = page.locator('link[rel="alternate"][type="application/atom+xml"]');
     await expect(alternate).toHaveAttribute("href", /\/feeds\/progress\?department=secretariat$/u);
-    const href = await page.getByRole("main").getByRole("link", { name: "訂閱進度更新（Atom）" }).getAttribute("href");
+    const href = await page
+      .getByRole("main")
+      .getByRole("link", { name: "訂閱進度更新（Atom）" })
+      .getAttribute("href");
     const response = await page.request.get(href ?? "");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toContain("application/atom+xml");
