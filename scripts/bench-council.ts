@@ -14,7 +14,6 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { compareDepartmentPeriods, getDepartmentReport } from "@/lib/council/read-models";
 import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admin";
@@ -28,6 +27,7 @@ import { importDocument } from "@/lib/import/import-document";
 import { seedDatabase } from "@/lib/import/seed";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { runMain } from "./cli";
+import { percentile, reachable } from "./bench-support";
 
 const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const PLAN_SEED = "seeds/002_edb18fdb8a68a56c.txt"; // 秘書處 107 年度施政計畫提要 (2018)
@@ -144,9 +144,6 @@ async function addProgress(db: Db, authorId: number, seed: number): Promise<numb
   return rows.length;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
 type Timing = { p50: number; p95: number; max: number };
 const summarise = (samples: number[]): Timing => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -242,19 +239,6 @@ async function onEmbedded(years: number, runs: number): Promise<Row[]> {
     return await run("embedded (PGlite)", embedded.url, 1, years, runs);
   } finally {
     await embedded.close();
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 

@@ -10,6 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
+import { percentile } from "./bench-support";
 import { runMain } from "./cli";
 
 const PORT = 3200;
@@ -88,9 +89,6 @@ async function firstLoadJs(paths: string[]): Promise<Array<{ path: string; kb: n
   }
   return out;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /**
  * A councillor's department report (rendered per request: it is theirs) and its PDF, printed by

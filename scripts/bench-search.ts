@@ -10,7 +10,6 @@
  *   npm run bench:search -- --keep                  # keep the PostgreSQL scratch database (EXPLAIN it)
  */
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admin";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
@@ -21,6 +20,7 @@ import { rebuildSearchIndexForDocument } from "@/lib/search/indexing";
 import { search } from "@/lib/search/query";
 import { searchInput } from "@/lib/search/schemas";
 import { runMain } from "./cli";
+import { percentile, reachable } from "./bench-support";
 
 const DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
 const NODES_PER_DOCUMENT = 2000;
@@ -153,9 +153,6 @@ async function addSyntheticCorpus(db: Db, nodes: number): Promise<{ documents: n
   return { documents, seconds: (performance.now() - start) / 1000 };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
 type Row = {
   database: string;
   nodes: number;
@@ -241,19 +238,6 @@ async function onEmbedded(nodes: number): Promise<Row> {
     return await measure("embedded (PGlite)", embedded.url, 1, nodes);
   } finally {
     await embedded.close();
-  }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
   }
 }
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { CouncilPeriodForm } from "@/components/council-period-form";
 import { StatusBar } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
 import { getCouncilOverview, listCouncilPeriods } from "@/lib/council/read-models";
 import { db } from "@/lib/db/server";
-import { departmentName, formatNumber, formatYear } from "@/lib/i18n/format";
+import { departmentName, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
 type Props = {
@@ -33,25 +34,12 @@ export default async function CouncilPage({ params, searchParams }: Props) {
       <Breadcrumbs label={t.breadcrumb} crumbs={[{ href: "/", label: t.nav.home }, { label: c.heading }]} />
       <h1 className="text-2xl font-bold text-civic-900">{c.heading}</h1>
       <p className="mt-1 mb-4 text-slate-700">{c.intro}</p>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 print:hidden">
-        <label className="flex flex-col text-sm">
-          {c.period}
-          <select
-            name="year"
-            defaultValue={year}
-            className="mt-1 rounded border border-slate-300 bg-white p-1.5"
-          >
-            {periods.map((p) => (
-              <option key={p.year} value={p.year}>
-                {formatYear(locale, p.year)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-civic-700 px-4 py-1.5 text-white hover:bg-civic-900">
-          {c.show}
-        </button>
-      </form>
+      <CouncilPeriodForm
+        years={periods.map((p) => p.year)}
+        year={year}
+        locale={locale}
+        labels={{ period: c.period, submit: c.show }}
+      />
       {overview.departments.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-slate-600">
           {c.noneThisYear}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { BudgetTable } from "@/components/budget-table";
+import { CouncilPeriodForm } from "@/components/council-period-form";
 import { FieldsForm } from "@/components/fields-form";
 import { StatusBadge, StatusBar } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
@@ -83,41 +84,18 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
       />
       <h1 className="text-2xl font-bold text-civic-900">{c.reportHeading(name, period)}</h1>
 
-      <form method="get" className="my-4 flex flex-wrap items-end gap-3 print:hidden">
-        <label className="flex flex-col text-sm">
-          {c.period}
-          <select
-            name="year"
-            defaultValue={year}
-            className="mt-1 rounded border border-slate-300 bg-white p-1.5"
-          >
-            {periods.map((p) => (
-              <option key={p.year} value={p.year}>
-                {formatYear(locale, p.year)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          {c.compareWith}
-          <select
-            name="compare"
-            defaultValue={query.compare ?? ""}
-            className="mt-1 rounded border border-slate-300 bg-white p-1.5"
-          >
-            <option value="">{c.noComparison}</option>
-            {periods
-              .filter((p) => p.year !== year)
-              .map((p) => (
-                <option key={p.year} value={p.year}>
-                  {formatYear(locale, p.year)}
-                </option>
-              ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded bg-civic-700 px-4 py-1.5 text-white hover:bg-civic-900">
-          {c.compare}
-        </button>
+      <CouncilPeriodForm
+        years={periods.map((p) => p.year)}
+        year={year}
+        locale={locale}
+        labels={{
+          period: c.period,
+          submit: c.compare,
+          compareWith: c.compareWith,
+          noComparison: c.noComparison,
+        }}
+        compare={{ selected: query.compare }}
+      >
         <a
           href={`/council/departments/${slug}/pdf${exportQuery}`}
           className="text-civic-700 underline"
@@ -132,7 +110,7 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
         >
           {c.downloadCsv}
         </a>
-      </form>
+      </CouncilPeriodForm>
 
       <section aria-labelledby="items-heading" className="mt-6">
         <h2 id="items-heading" className="mb-2 text-xl font-semibold text-civic-900">
