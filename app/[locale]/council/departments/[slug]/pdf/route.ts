@@ -1,9 +1,6 @@
 import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
-import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
-import { getDepartmentReport, listCouncilPeriods } from "@/lib/council/read-models";
-import { db } from "@/lib/db/server";
+import { councilQueryString } from "@/lib/council/query";
+import { councilReportForRequest } from "@/lib/council/request";
 import { readEnv } from "@/lib/env";
 import { PdfUnavailableError, printPageToPdf } from "@/lib/export/pdf";
 import { departmentName, formatYear } from "@/lib/i18n/format";
@@ -21,14 +18,9 @@ export async function GET(request: NextRequest, context: Context) {
   const { locale: localeParam, slug } = await context.params;
   const locale = isLocale(localeParam) ? localeParam : "zh-Hant";
   const t = messagesFor(locale);
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (!can(user, { action: "council.read" }))
-    return Response.json({ error: "Not allowed." }, { status: 403 });
-  const query = parseCouncilQuery(Object.fromEntries(request.nextUrl.searchParams));
-  const year = query.year ?? (await listCouncilPeriods(db(), user))[0]?.year ?? new Date().getUTCFullYear();
-  const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
-  if (!report) return Response.json({ error: "No such department." }, { status: 404 });
+  const found = await councilReportForRequest(request.nextUrl.searchParams, slug);
+  if (!found.ok) return found.response;
+  const { query, year, report } = found;
   const name = departmentName(locale, report.department);
   const period = formatYear(locale, year);
   try {
