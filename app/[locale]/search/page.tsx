@@ -16,6 +16,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { highlight } from "@/lib/search/highlight";
 import { search, type SearchResults } from "@/lib/search/query";
+import { Pagination } from "@/components/pagination";
 import {
   parseSearchInput,
   SEARCH_ERROR_MESSAGES,
@@ -217,31 +218,17 @@ function Results({
             />
           )}
           {results.pageCount > 1 && (
-            <nav aria-label={t.items.pagination} className="mt-4 flex items-center justify-between text-sm">
-              {results.page > 1 ? (
-                <Link
-                  href={searchPageHref({ ...state, page: results.page - 1 })}
-                  className="text-civic-700 underline"
-                  rel="prev"
-                >
-                  ← {t.items.previous}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span>{t.items.page(results.page, results.pageCount)}</span>
-              {results.page < results.pageCount ? (
-                <Link
-                  href={searchPageHref({ ...state, page: results.page + 1 })}
-                  className="text-civic-700 underline"
-                  rel="next"
-                >
-                  {t.items.next} →
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
+            <Pagination
+              label={t.items.pagination}
+              page={results.page}
+              pageCount={results.pageCount}
+              hrefFor={(page) => searchPageHref({ ...state, page })}
+              text={{
+                previous: t.items.previous,
+                next: t.items.next,
+                status: t.items.page(results.page, results.pageCount),
+              }}
+            />
           )}
         </section>
         <SearchFacets facets={results.facets} state={state} t={t} locale={locale} />

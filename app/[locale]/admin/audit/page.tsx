@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { listAuditEvents } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/server";
 import { fillTemplate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
+import { Pagination } from "@/components/pagination";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -86,23 +86,17 @@ export default async function AuditPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ol>
-      <nav aria-label={a.audit} className="mt-4 flex items-center justify-between text-sm">
-        {page > 1 ? (
-          <Link href={link(page - 1)} className="text-civic-700 underline">
-            ← {a.previous}
-          </Link>
-        ) : (
-          <span />
-        )}
-        <span>{fillTemplate(a.page, { page, pages: log.pageCount })}</span>
-        {page < log.pageCount ? (
-          <Link href={link(page + 1)} className="text-civic-700 underline">
-            {a.next} →
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
+      <Pagination
+        label={a.audit}
+        page={page}
+        pageCount={log.pageCount}
+        hrefFor={link}
+        text={{
+          previous: a.previous,
+          next: a.next,
+          status: fillTemplate(a.page, { page, pages: log.pageCount }),
+        }}
+      />
     </>
   );
 }

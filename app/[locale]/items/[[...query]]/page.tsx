@@ -9,6 +9,7 @@ import { readItems } from "@/lib/cache/public-reads";
 import { ITEM_STATUS_FILTERS } from "@/lib/queries/items";
 import { itemsListing, readQuerySegments, renderOnFirstRequest } from "@/lib/routing/query-pages";
 import { ITEM_KINDS, ITEM_SORTS, itemsQueryString } from "@/lib/validation/items-query";
+import { Pagination } from "@/components/pagination";
 
 export const generateStaticParams = renderOnFirstRequest;
 
@@ -171,31 +172,17 @@ export default async function ItemsPage({ params }: Props) {
       )}
 
       {result.pageCount > 1 && (
-        <nav aria-label={t.items.pagination} className="mt-4 flex items-center justify-between text-sm">
-          {result.page > 1 ? (
-            <Link
-              href={`/items${itemsQueryString({ ...current, page: result.page - 1 })}`}
-              className="text-civic-700 underline"
-              rel="prev"
-            >
-              ← {t.items.previous}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t.items.page(result.page, result.pageCount)}</span>
-          {result.page < result.pageCount ? (
-            <Link
-              href={`/items${itemsQueryString({ ...current, page: result.page + 1 })}`}
-              className="text-civic-700 underline"
-              rel="next"
-            >
-              {t.items.next} →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
+        <Pagination
+          label={t.items.pagination}
+          page={result.page}
+          pageCount={result.pageCount}
+          hrefFor={(page) => `/items${itemsQueryString({ ...current, page })}`}
+          text={{
+            previous: t.items.previous,
+            next: t.items.next,
+            status: t.items.page(result.page, result.pageCount),
+          }}
+        />
       )}
     </>
   );
