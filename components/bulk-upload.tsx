@@ -46,7 +46,7 @@ export function BulkUpload({ action, t, fieldLabels, errors }: Props) {
 
       {state.status === "fileError" && (
         <Notice tone="error">
-          {t.fileErrors[state.code]}
+          {t.fileErrors[state.reason]}
           {state.detail}
         </Notice>
       )}
