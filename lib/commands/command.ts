@@ -51,8 +51,9 @@ export type Command<Schema extends z.ZodType, Output, W extends WhoMayRun = WhoM
   runBy: W;
   input: Schema;
   /** The permission to ask `can()`, resolved in the transaction (it may need the resource's owner). */
-  permission: (input: z.output<Schema>, tx: Tx, actor: Actor | null) => Permission | Promise<Permission>;
-  run: (ctx: CommandContext<ActorOf<W>>, input: z.output<Schema>) => Promise<Output>;
+  // Method syntax on purpose: it lets the registry hold every command as one AnyCommand type.
+  permission(input: z.output<Schema>, tx: Tx, actor: Actor | null): Permission | Promise<Permission>;
+  run(ctx: CommandContext<ActorOf<W>>, input: z.output<Schema>): Promise<Output>;
   /** Prisma's interactive-transaction limits, for the long ones (an import). */
   transaction?: { timeout?: number; maxWait?: number };
 };

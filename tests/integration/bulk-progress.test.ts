@@ -182,6 +182,33 @@ describe("bulk progress by spreadsheet", () => {
     );
   });
 
+  it.each(["abc", "12x", "-1", "0", "1e3", "99999999999"])(
+    "refuses the row whose entry_id is %s, and previews and applies the others",
+    async (entryId) => {
+      const { header, rows } = await download();
+      const [a, b] = rows as [string[], string[]];
+      const uploaded = [
+        edit(a, { entry_id: entryId, entry_version: "1", status: "on_track", narrative: "編號錯誤" }),
+        edit(b, { status: "on_track", percent: "5", narrative: `另一列 ${entryId}` }),
+      ];
+      const preview = await previewBulkUpload(t.db, staff, toCsv(header, uploaded), NOW);
+      expect(preview.rows.map((r) => [r.action, r.reasons.map((x) => x.key)])).toEqual([
+        ["rejected", ["badEntryId"]],
+        [expect.stringMatching(/^(create|update|unchanged)$/u), []],
+      ]);
+      const before = await counts();
+      const applied = await run(
+        t.db,
+        applyBulkUploadCommand,
+        staff,
+        { csv: toCsv(header, uploaded) },
+        { meta, now: NOW },
+      );
+      expect(applied.preview.rows[0]).toMatchObject({ action: "rejected", reasons: [{ key: "badEntryId" }] });
+      expect((await counts()).entries - before.entries).toBe(applied.created);
+    },
+  );
+
   it("refuses another department's items row by row", async () => {
     const other = await t.db.planNode.findFirstOrThrow({
       where: { kind: "agenda_item", department: { slug: "transportation" } },
