@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
