@@ -23,9 +23,11 @@ export function DocumentUpload({ action, t, kinds }: Props) {
         ? t.tooLarge
         : state.status === "notAllowed"
           ? t.notAllowed
-          : state.status === "rejected"
-            ? `${t.rejected}${state.reason}`
-            : null;
+          : state.status === "expired"
+            ? t.expired
+            : state.status === "rejected"
+              ? `${t.rejected}${state.reason}`
+              : null;
   return (
     <div className="space-y-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
@@ -142,8 +144,7 @@ export function DocumentUpload({ action, t, kinds }: Props) {
           )}
           <form action={formAction}>
             <input type="hidden" name="intent" value="import" />
-            <input type="hidden" name="fileName" value={state.preview.fileName} />
-            <input type="hidden" name="payload" value={state.payload} />
+            <input type="hidden" name="checksum" value={state.checksum} />
             <button
               type="submit"
               disabled={pending}

@@ -34,7 +34,7 @@ export type CommandContext<ActorType> = {
   /** Cache tags this write made stale; expired after the transaction commits. */
   expire: (...tags: string[]) => void;
   /** Derived work to run once the transaction has committed (e.g. rebuilding suggested links). */
-  afterCommit: (work: (db: Db) => Promise<void>) => void;
+  afterCommit: (work: (db: Db) => Promise<unknown>) => void;
 };
 
 export type WhoMayRun = "users" | "anyone" | "users-and-system";
@@ -102,7 +102,7 @@ export async function executeCommand<Schema extends z.ZodType, Output, W extends
   const input = parsed.data;
   const now = call.now ?? new Date();
   const tags = new Set<string>();
-  const after: Array<(db: Db) => Promise<void>> = [];
+  const after: Array<(db: Db) => Promise<unknown>> = [];
   const actorId = actor && !isSystemActor(actor) ? actor.id : null;
 
   const value = await db.$transaction(async (tx) => {

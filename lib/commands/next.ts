@@ -22,7 +22,8 @@ export type { CommandResult } from "./command";
 export async function runCommand<Schema extends z.ZodType, Output, W extends WhoMayRun>(
   command: Command<Schema, Output, W>,
   raw: unknown,
-  options: { returnTo: string },
+  /** forbiddenInForm: a refusal the form explains (a document of another department) instead of a 403 page. */
+  options: { returnTo: string; forbiddenInForm?: boolean },
 ): Promise<CommandResult<Output>> {
   try {
     const { value, tags } = await executeCommand(db(), command, raw, {
@@ -35,7 +36,7 @@ export async function runCommand<Schema extends z.ZodType, Output, W extends Who
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "unauthenticated") redirect(`/sign-in?next=${encodeURIComponent(options.returnTo)}`);
-    if (error.code === "forbidden") forbidden();
+    if (error.code === "forbidden" && !options.forbiddenInForm) forbidden();
     return { ok: false, error };
   }
 }

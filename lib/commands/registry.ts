@@ -1,5 +1,6 @@
 import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
 import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
+import { confirmUploadCommand, importDocumentCommand, stageUploadCommand } from "@/lib/import/commands";
 import { addNoteCommand, deleteNoteCommand, updateNoteCommand } from "@/lib/notes/councillor-notes";
 import {
   applyBulkUploadCommand,
@@ -29,6 +30,9 @@ export const COMMANDS = [
   addNoteCommand,
   updateNoteCommand,
   deleteNoteCommand,
+  stageUploadCommand,
+  confirmUploadCommand,
+  importDocumentCommand,
 ] as const satisfies readonly AnyCommand[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

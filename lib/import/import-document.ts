@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RequestMeta } from "@/lib/audit";
+import { AppError } from "@/lib/commands/errors";
 import type { Db } from "@/lib/db/client";
 import { PARSER_VERSION, parseDocument, type ParsedDocument } from "@/lib/ingest";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
@@ -9,12 +10,12 @@ export type ImportOutcome =
   | SaveOutcome
   | { status: "unchanged"; documentId: number; title: string; version: number; counts?: undefined };
 
-export class ImportRejectedError extends Error {
+export class ImportRejectedError extends AppError {
   constructor(
     readonly fileName: string,
     reason: string,
   ) {
-    super(`${fileName}: ${reason}`);
+    super("document_rejected", `${fileName}: ${reason}`);
     this.name = "ImportRejectedError";
   }
 }
