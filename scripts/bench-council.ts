@@ -20,6 +20,7 @@ import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admi
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import { readEnv } from "@/lib/env";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -109,7 +110,7 @@ const STATUSES: ProgressStatus[] = [
 async function addProgress(db: Db, authorId: number, seed: number): Promise<number> {
   const items = await db.planNode.findMany({
     where: {
-      kind: { in: ["agenda_item", "key_point", "program"] },
+      kind: { in: ACCOUNTABLE_KINDS },
       department: { slug: SLUG },
       progressEntries: { none: {} },
     },
@@ -188,7 +189,7 @@ async function measure(db: Db, database: string, corpus: string, runs: number): 
     database,
     corpus,
     documents: await db.sourceDocument.count(),
-    items: await db.planNode.count({ where: { kind: { in: ["agenda_item", "key_point", "program"] } } }),
+    items: await db.planNode.count({ where: { kind: { in: ACCOUNTABLE_KINDS } } }),
     entries: await db.progressEntry.count(),
     report: summarise(samples.map((s) => s.report)),
     compare: summarise(samples.map((s) => s.compare)),

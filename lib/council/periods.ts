@@ -3,15 +3,15 @@
  * ROC year; a council report belongs to the year its reporting period ends in, else to the year it
  * was presented. Pure: the read models in ./read-models.ts build their queries on these rules.
  */
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { gregorianToRoc, isAcceptedYear, MAX_YEAR, MIN_YEAR, rocToGregorian } from "@/lib/domain/years";
 
 /** Years the council area accepts; anything else is a caller's mistake, not an empty period. */
-export const MIN_COUNCIL_YEAR = 1900;
-export const MAX_COUNCIL_YEAR = 2200;
+export const MIN_COUNCIL_YEAR = MIN_YEAR;
+export const MAX_COUNCIL_YEAR = MAX_YEAR;
 
 /** Throws a RangeError unless the year is a whole Gregorian year in the range above. */
 export function assertCouncilYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_COUNCIL_YEAR || year > MAX_COUNCIL_YEAR) {
+  if (!isAcceptedYear(year)) {
     throw new RangeError(`Not a council period: ${year} (a Gregorian year is expected)`);
   }
 }
@@ -26,8 +26,7 @@ export function periodEnd(year: number): Date {
   return new Date(Date.UTC(year, 11, 31));
 }
 
-export const rocToGregorian = (roc: number): number => roc + ROC_YEAR_OFFSET;
-export const gregorianToRoc = (year: number): number => year - ROC_YEAR_OFFSET;
+export { gregorianToRoc, rocToGregorian };
 
 export type PlanYearsInput = {
   rocYearFrom: number | null;

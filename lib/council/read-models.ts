@@ -3,11 +3,11 @@ import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import { DOCUMENT_KIND_SLUGS, type DocumentKindSlug, kindFromDb } from "@/lib/domain/document-kind";
 import { countStatuses, type StatusCounts, type StatusOrNone } from "@/lib/domain/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind, ProgressStatus } from "@/lib/generated/prisma/enums";
-import { ACCOUNTABLE_KINDS } from "@/lib/queries/departments";
 import type { DepartmentRef } from "@/lib/queries/documents";
 import { budgetLineOrder, budgetLineSelect } from "@/lib/queries/fragments";
 import {

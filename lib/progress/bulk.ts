@@ -2,6 +2,7 @@ import type { RequestMeta } from "@/lib/audit";
 import { assertCan, can, type SessionUser } from "@/lib/auth/permissions";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
+import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import { toCsv } from "@/lib/export/csv";
@@ -73,7 +74,7 @@ async function departmentNodes(db: Db | Tx, departmentId: number, year: number) 
   const rocYear = year - ROC_YEAR_OFFSET;
   return db.planNode.findMany({
     where: {
-      kind: { in: ["agenda_item", "key_point", "program", "strategy"] },
+      kind: { in: TRACKABLE_KINDS },
       retiredAt: null,
       OR: [{ departmentId }, { departmentId: null, document: { departmentId } }],
       document: { rocYearFrom: { lte: rocYear }, rocYearTo: { gte: rocYear } },

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { PROGRESS_STATUSES, type StatusOrNone } from "@/lib/domain/progress";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { ROC_YEAR_OFFSET, rocToGregorianOrNull } from "@/lib/domain/years";
 import type { NodeKind } from "@/lib/generated/prisma/enums";
 import { ITEM_KINDS, type ItemsQuery } from "@/lib/validation/items-query";
 import type { DepartmentRef } from "./documents";
@@ -97,7 +97,7 @@ export async function listItems(
         : null,
       sortOrder: n.department?.sortOrder ?? Number.MAX_SAFE_INTEGER,
       document: { id: n.document.id, title: n.document.title },
-      year: n.document.rocYearFrom === null ? null : n.document.rocYearFrom + ROC_YEAR_OFFSET,
+      year: rocToGregorianOrNull(n.document.rocYearFrom),
       status: latest?.status ?? "no_update",
       percent: latest?.percent ?? null,
       updatedAt: latest?.updatedAt.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { rankRelated } from "@/lib/links/related";
 import type { DepartmentRef } from "./documents";
@@ -73,7 +73,7 @@ const linkedSelect = {
 } as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const yearOf = (roc: number | null) => (roc === null ? null : roc + ROC_YEAR_OFFSET);
+const yearOf = rocToGregorianOrNull;
 
 /** Everything an agenda item's, strategy's or section's page shows. Null when unknown. */
 export async function getNodePage(db: Db, id: number): Promise<NodePage | null> {

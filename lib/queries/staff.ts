@@ -1,10 +1,10 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
+import { ROC_YEAR_OFFSET, rocToGregorianOrNull } from "@/lib/domain/years";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
 import { periodRange } from "@/lib/progress/schemas";
-import { ACCOUNTABLE_KINDS } from "./departments";
 import { latestProgressEntry } from "./fragments";
 
 /** The reporting period staff are asked about: the current calendar quarter. */
@@ -26,8 +26,6 @@ export type WorkspaceItem = {
   needsUpdate: boolean;
   delayed: boolean;
 };
-
-const WORKSPACE_KINDS: NodeKind[] = [...ACCOUNTABLE_KINDS, "strategy"];
 
 /** Which departments' nodes a user looks after: their own; an administrator, all. */
 function ownedBy(user: SessionUser) {
@@ -52,7 +50,7 @@ export async function listWorkspaceItems(
   const text = options.text?.trim();
   const nodes = await db.planNode.findMany({
     where: {
-      kind: { in: WORKSPACE_KINDS },
+      kind: { in: TRACKABLE_KINDS },
       retiredAt: null,
       ...ownedBy(user),
       ...(text ? { AND: [{ OR: [{ text: { contains: text } }, { title: { contains: text } }] }] } : {}),
@@ -88,7 +86,7 @@ export async function listWorkspaceItems(
       document: {
         id: n.document.id,
         title: n.document.title,
-        year: n.document.rocYearFrom === null ? null : n.document.rocYearFrom + ROC_YEAR_OFFSET,
+        year: rocToGregorianOrNull(n.document.rocYearFrom),
       },
       latest: latest && { status: latest.status, percent: latest.percent, updatedAt: latest.updatedAt },
       needsUpdate: !latest || latest.periodTo < periodStart,

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayText, fold, searchForm, squeezeWithMap } from "./normalise";
 import { entryBoost } from "./ranking";
@@ -85,7 +85,7 @@ export function prepareEntry(draft: EntryDraft): EntryRow {
   };
 }
 
-const gregorian = (roc: number | null) => (roc === null ? null : roc + ROC_YEAR_OFFSET);
+const gregorian = rocToGregorianOrNull;
 
 /** Rows per INSERT: one statement of 15 arrays, so the size is about memory, not parameters. */
 const BATCH = 2000;

@@ -1,5 +1,5 @@
 import { kindFromDb } from "@/lib/domain/document-kind";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { ROC_YEAR_OFFSET, rocToGregorianOrNull } from "@/lib/domain/years";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import type { DocumentRefRecord } from "../schemas";
 
@@ -23,8 +23,7 @@ export type DocumentRefRow = {
   rocYearTo: number | null;
 };
 
-export const gregorianYear = (roc: number | null): number | null =>
-  roc === null ? null : roc + ROC_YEAR_OFFSET;
+export const gregorianYear = rocToGregorianOrNull;
 
 export function toDocumentRef(row: DocumentRefRow): DocumentRefRecord {
   return {

@@ -13,6 +13,7 @@ import { db } from "@/lib/db/server";
 import { departmentName, formatDate, formatNumber, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { listMyNotes } from "@/lib/notes/councillor-notes";
+import { isDepartmentSlug } from "@/lib/validation/atoms";
 import { addNoteAction, deleteNoteAction } from "../../actions";
 
 type Props = {
@@ -42,7 +43,7 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
   const c = t.workspace.council;
   const periods = await listCouncilPeriods(db(), user);
   const year = query.year ?? periods[0]?.year ?? new Date().getUTCFullYear();
-  const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
+  const report = isDepartmentSlug(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
   if (!report) notFound();
   const comparison =
     query.compare && query.compare !== year

@@ -1,0 +1,30 @@
+import type { NodeKind } from "@/lib/generated/prisma/enums";
+
+/** Every kind of plan node the parser produces, in the order the documents introduce them. */
+export const NODE_KINDS = [
+  "goal",
+  "vision",
+  "strategy",
+  "policy_area",
+  "agenda_item",
+  "key_point",
+  "program",
+  "section",
+  "point",
+] as const satisfies readonly NodeKind[];
+
+/** A list of kinds checked against the schema, typed as a (mutable) tuple: Prisma's `in` and z.enum both take it. */
+const kinds = <const T extends NodeKind[]>(...list: T): T => list;
+
+/**
+ * A department's own promises: the agenda items of the policy outline and the key points and
+ * programs of a department plan. What a department is counted and held to account on.
+ */
+export const ACCOUNTABLE_KINDS = kinds("agenda_item", "key_point", "program");
+
+/**
+ * What staff record progress on and the items listing shows: the accountable kinds and the
+ * mid-term plan's strategies.
+ */
+export const TRACKABLE_KINDS = kinds(...ACCOUNTABLE_KINDS, "strategy");
+export type TrackableKind = (typeof TRACKABLE_KINDS)[number];
