@@ -21,7 +21,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { planYears, yearsOf } from "@/lib/domain/plan-years";
 import { readEnv } from "@/lib/env";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { importDocument } from "@/lib/import/import-document";
@@ -118,10 +118,8 @@ async function addProgress(db: Db, authorId: number, seed: number): Promise<numb
   });
   const next = random(seed);
   const rows = items.flatMap((item) => {
-    const from = (item.document.rocYearFrom ?? 0) + ROC_YEAR_OFFSET;
-    const to = (item.document.rocYearTo ?? item.document.rocYearFrom ?? 0) + ROC_YEAR_OFFSET;
     const out = [];
-    for (let year = from; year <= to; year++) {
+    for (const year of yearsOf(planYears(item.document))) {
       for (let quarter = 1; quarter <= 4; quarter++) {
         out.push({
           nodeId: item.id,

@@ -28,30 +28,8 @@ export function periodEnd(year: number): Date {
 
 export { gregorianToRoc, rocToGregorian };
 
-export type PlanYearsInput = {
-  rocYearFrom: number | null;
-  rocYearTo: number | null;
-  periodFrom: Date | null;
-  periodTo: Date | null;
-};
-
-/**
- * The Gregorian years a plan covers: its ROC years as printed (a single year when only the first is
- * known), else the years of its period dates; null when the document names no period at all.
- */
-export function planYears(doc: PlanYearsInput): { from: number; to: number } | null {
-  if (doc.rocYearFrom !== null) {
-    const from = rocToGregorian(doc.rocYearFrom);
-    const to = doc.rocYearTo === null ? from : rocToGregorian(doc.rocYearTo);
-    return to >= from ? { from, to } : { from: to, to: from };
-  }
-  if (doc.periodFrom !== null) {
-    const from = doc.periodFrom.getUTCFullYear();
-    const to = (doc.periodTo ?? doc.periodFrom).getUTCFullYear();
-    return to >= from ? { from, to } : { from: to, to: from };
-  }
-  return null;
-}
+/** Which years a plan covers is the city's one rule (lib/domain/plan-years.ts). */
+export { covers, planYears, type PlanYearsInput, yearsOf } from "@/lib/domain/plan-years";
 
 export type ReportYearInput = {
   periodTo: Date | null;
@@ -68,15 +46,4 @@ export function reportYear(doc: ReportYearInput): number | null {
   if (doc.presentedOn !== null) return doc.presentedOn.getUTCFullYear();
   if (doc.rocYearTo !== null) return rocToGregorian(doc.rocYearTo);
   return null;
-}
-
-/** Whether a span of years contains the year. */
-export function covers(span: { from: number; to: number } | null, year: number): boolean {
-  return span !== null && span.from <= year && year <= span.to;
-}
-
-/** Every year of a span, oldest first. */
-export function yearsOf(span: { from: number; to: number } | null): number[] {
-  if (span === null) return [];
-  return Array.from({ length: span.to - span.from + 1 }, (_, i) => span.from + i);
 }

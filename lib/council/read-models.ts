@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
 import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
+import { documentCoversYear } from "@/lib/domain/plan-years";
 import { DOCUMENT_KIND_SLUGS, type DocumentKindSlug, kindFromDb } from "@/lib/domain/document-kind";
 import { countStatuses, type StatusCounts, type StatusOrNone } from "@/lib/domain/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -144,25 +145,9 @@ export type DepartmentComparison = {
 const PLAN_KINDS: DocumentKind[] = ["policy_outline", "mid_term_plan", "department_plan"];
 const departmentSelect = { id: true, slug: true, nameZh: true, nameEn: true } as const;
 
-/** Plans covering the year: the SQL side of periods.ts's planYears + covers. */
+/** Plans covering the year (lib/domain/plan-years.ts). */
 function planCoversYear(year: number): Prisma.SourceDocumentWhereInput {
-  const roc = gregorianToRoc(year);
-  return {
-    kind: { in: PLAN_KINDS },
-    OR: [
-      { rocYearFrom: { lte: roc }, rocYearTo: { gte: roc } },
-      { rocYearFrom: { gte: roc }, rocYearTo: { lte: roc } }, // a range printed backwards
-      { rocYearFrom: roc, rocYearTo: null },
-      {
-        rocYearFrom: null,
-        periodFrom: { lte: periodEnd(year) },
-        OR: [
-          { periodTo: { gte: periodStart(year) } },
-          { periodTo: null, periodFrom: { gte: periodStart(year) } },
-        ],
-      },
-    ],
-  };
+  return { kind: { in: PLAN_KINDS }, ...documentCoversYear(year) };
 }
 
 /** Council reports of the year: the SQL side of periods.ts's reportYear. */

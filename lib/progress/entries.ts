@@ -2,7 +2,7 @@ import { recordAudit, type RequestMeta } from "@/lib/audit";
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { covers, planYears, type YearSpan } from "@/lib/domain/plan-years";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { indexProgressEntry } from "@/lib/search/indexing";
@@ -88,34 +88,31 @@ const snapshotSelect = {
 
 export type ProgressWriteResult = { entry: ProgressSnapshot; impact: ProgressImpact };
 
-/** The node's owner (its own department, else its document's) and its plan's years. */
+/** The node's owner (its own department, else its document's) and the years its plan covers. */
 export async function loadNodeScope(tx: Tx, nodeId: number) {
   const node = await tx.planNode.findUnique({
     where: { id: nodeId },
     select: {
       id: true,
       departmentId: true,
-      document: { select: { departmentId: true, rocYearFrom: true, rocYearTo: true } },
+      document: {
+        select: { departmentId: true, rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true },
+      },
     },
   });
   if (!node) throw new NodeNotFoundError(nodeId);
-  const from = node.document.rocYearFrom === null ? null : node.document.rocYearFrom + ROC_YEAR_OFFSET;
-  const to = node.document.rocYearTo === null ? from : node.document.rocYearTo + ROC_YEAR_OFFSET;
-  return { departmentId: node.departmentId ?? node.document.departmentId, planYears: { from, to } };
+  return {
+    departmentId: node.departmentId ?? node.document.departmentId,
+    planYears: planYears(node.document),
+  };
 }
 
 /** A period must have begun, and lie within the years of the plan the node belongs to. */
-export function checkPeriod(
-  fields: ProgressFields,
-  planYears: { from: number | null; to: number | null },
-  now: Date,
-) {
+export function checkPeriod(fields: ProgressFields, plan: YearSpan | null, now: Date) {
   const { from } = periodRange(fields.period);
   if (from > now) throw new ProgressRuleError("period", "periodInFuture");
-  if (planYears.from !== null && planYears.to !== null) {
-    if (fields.period.year < planYears.from || fields.period.year > planYears.to) {
-      throw new ProgressRuleError("period", "periodOutsidePlan", { from: planYears.from, to: planYears.to });
-    }
+  if (plan !== null && !covers(plan, fields.period.year)) {
+    throw new ProgressRuleError("period", "periodOutsidePlan", { from: plan.from, to: plan.to });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { PROGRESS_STATUSES, type StatusOrNone } from "@/lib/domain/progress";
-import { ROC_YEAR_OFFSET, rocToGregorianOrNull } from "@/lib/domain/years";
+import { documentCoversYear, planYears, yearsOf } from "@/lib/domain/plan-years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { NodeKind } from "@/lib/generated/prisma/enums";
 import { ITEM_KINDS, type ItemsQuery } from "@/lib/validation/items-query";
 import type { DepartmentRef } from "./documents";
@@ -52,12 +53,7 @@ export async function listItems(
     kind: { in: query.kind ? [query.kind] : [...ITEM_KINDS] },
     retiredAt: null,
     department: query.department ? { slug: query.department } : undefined,
-    document: query.year
-      ? {
-          rocYearFrom: { lte: query.year - ROC_YEAR_OFFSET },
-          rocYearTo: { gte: query.year - ROC_YEAR_OFFSET },
-        }
-      : undefined,
+    document: query.year ? documentCoversYear(query.year) : undefined,
   };
   const [nodes, years, departments] = await Promise.all([
     db.planNode.findMany({
@@ -116,10 +112,7 @@ export async function listItems(
   const shown = options.all ? rows : rows.slice((page - 1) * query.size, page * query.size);
 
   const yearSet = new Set<number>();
-  for (const d of years) {
-    if (d.rocYearFrom === null) continue;
-    for (let y = d.rocYearFrom; y <= (d.rocYearTo ?? d.rocYearFrom); y++) yearSet.add(y + ROC_YEAR_OFFSET);
-  }
+  for (const d of years) for (const y of yearsOf(planYears(d))) yearSet.add(y);
   return {
     rows: shown.map(({ sortOrder: _sortOrder, ...r }) => r),
     total,

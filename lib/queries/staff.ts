@@ -1,7 +1,8 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
-import { ROC_YEAR_OFFSET, rocToGregorianOrNull } from "@/lib/domain/years";
+import { planYears } from "@/lib/domain/plan-years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
 import { periodRange } from "@/lib/progress/schemas";
@@ -160,6 +161,8 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
           title: true,
           rocYearFrom: true,
           rocYearTo: true,
+          periodFrom: true,
+          periodTo: true,
           departmentId: true,
           department: { select: { slug: true, nameZh: true, nameEn: true } },
         },
@@ -184,7 +187,6 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
     },
   });
   if (!node) return null;
-  const { rocYearFrom, rocYearTo } = node.document;
   const entries = await Promise.all(
     node.progressEntries.map(async (e) => ({ ...e, history: await getProgressHistory(db, e.id) })),
   );
@@ -197,10 +199,7 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
     departmentId: node.departmentId ?? node.document.departmentId,
     department: node.department ?? node.document.department,
     document: { id: node.document.id, title: node.document.title },
-    planYears:
-      rocYearFrom === null
-        ? null
-        : { from: rocYearFrom + ROC_YEAR_OFFSET, to: (rocYearTo ?? rocYearFrom) + ROC_YEAR_OFFSET },
+    planYears: planYears(node.document),
     entries,
   };
 }
