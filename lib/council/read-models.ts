@@ -3,9 +3,9 @@ import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
+import { DOCUMENT_KIND_SLUGS, type DocumentKindSlug, kindFromDb } from "@/lib/domain/document-kind";
 import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import { documentCoversYear } from "@/lib/domain/plan-years";
-import { DOCUMENT_KIND_SLUGS, type DocumentKindSlug, kindFromDb } from "@/lib/domain/document-kind";
 import { countStatuses, type StatusCounts, type StatusOrNone } from "@/lib/domain/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind, ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -163,9 +163,9 @@ function reportInYear(year: number): Prisma.SourceDocumentWhereInput {
   };
 }
 
-/** A node is a department's when it names the department, or names none and its document does. */
+/** A department's nodes: the owner stored at import (lib/domain/nodes.ts), read as stored. */
 function ownedBy(departmentId: number): Prisma.PlanNodeWhereInput {
-  return { OR: [{ departmentId }, { departmentId: null, document: { departmentId } }] };
+  return { departmentId };
 }
 
 /** Accountable, current nodes of plans covering every one of the years. */
@@ -267,7 +267,6 @@ export async function getCouncilOverview(
       where: itemsOfPlans([year]),
       select: {
         departmentId: true,
-        document: { select: { departmentId: true } },
         progressEntries: { ...progressAsOfQuery(end), select: { status: true } },
       },
     }),
@@ -289,7 +288,7 @@ export async function getCouncilOverview(
 
   const statuses = new Map<number, Array<ProgressStatus | null>>();
   for (const item of items) {
-    const departmentId = item.departmentId ?? item.document.departmentId;
+    const departmentId = item.departmentId;
     if (departmentId === null) continue;
     const list = statuses.get(departmentId) ?? [];
     list.push(item.progressEntries[0]?.status ?? null);

@@ -28,3 +28,13 @@ export const ACCOUNTABLE_KINDS = kinds("agenda_item", "key_point", "program");
  */
 export const TRACKABLE_KINDS = kinds(...ACCOUNTABLE_KINDS, "strategy");
 export type TrackableKind = (typeof TRACKABLE_KINDS)[number];
+
+/**
+ * Who owns a node, decided once at import and stored on every node (`PlanNode.departmentId`): the
+ * department it names, else the owner it inherits (its parent's, which for a top-level node is its
+ * document's department). City-wide nodes (the mid-term plan's) have neither and stay null. Readers
+ * use the stored column and never re-derive it.
+ */
+export function nodeOwner(namedDepartmentId: number | null, inheritedOwnerId: number | null): number | null {
+  return namedDepartmentId ?? inheritedOwnerId;
+}

@@ -3,8 +3,8 @@ import { assertCan, can, type SessionUser } from "@/lib/auth/permissions";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
 import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
-import { documentCoversYear } from "@/lib/domain/plan-years";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { documentCoversYear } from "@/lib/domain/plan-years";
 import { toCsv } from "@/lib/export/csv";
 import { CsvSyntaxError, parseCsv } from "@/lib/export/csv-parse";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -75,7 +75,7 @@ async function departmentNodes(db: Db | Tx, departmentId: number, year: number) 
     where: {
       kind: { in: TRACKABLE_KINDS },
       retiredAt: null,
-      OR: [{ departmentId }, { departmentId: null, document: { departmentId } }],
+      departmentId,
       document: documentCoversYear(year),
     },
     orderBy: [{ documentId: "asc" }, { lineFrom: "asc" }],

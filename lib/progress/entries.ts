@@ -88,23 +88,18 @@ const snapshotSelect = {
 
 export type ProgressWriteResult = { entry: ProgressSnapshot; impact: ProgressImpact };
 
-/** The node's owner (its own department, else its document's) and the years its plan covers. */
+/** The node's owner (as stored at import) and the years its plan covers. */
 export async function loadNodeScope(tx: Tx, nodeId: number) {
   const node = await tx.planNode.findUnique({
     where: { id: nodeId },
     select: {
       id: true,
       departmentId: true,
-      document: {
-        select: { departmentId: true, rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true },
-      },
+      document: { select: { rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true } },
     },
   });
   if (!node) throw new NodeNotFoundError(nodeId);
-  return {
-    departmentId: node.departmentId ?? node.document.departmentId,
-    planYears: planYears(node.document),
-  };
+  return { departmentId: node.departmentId, planYears: planYears(node.document) };
 }
 
 /** A period must have begun, and lie within the years of the plan the node belongs to. */

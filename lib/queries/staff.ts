@@ -1,8 +1,8 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import { planYears } from "@/lib/domain/plan-years";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
+import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
 import { periodRange } from "@/lib/progress/schemas";
@@ -32,9 +32,7 @@ export type WorkspaceItem = {
 function ownedBy(user: SessionUser) {
   if (user.role === "admin") return {};
   const ids = user.departments.map((d) => d.id);
-  return {
-    OR: [{ departmentId: { in: ids } }, { departmentId: null, document: { departmentId: { in: ids } } }],
-  };
+  return { departmentId: { in: ids } };
 }
 
 /**
@@ -68,7 +66,6 @@ export async function listWorkspaceItems(
           id: true,
           title: true,
           rocYearFrom: true,
-          department: { select: { slug: true, nameZh: true, nameEn: true } },
         },
       },
       progressEntries: { ...latestProgressEntry, select: { ...latestProgressEntry.select, periodTo: true } },
@@ -83,7 +80,7 @@ export async function listWorkspaceItems(
       kind: n.kind,
       numberLabel: n.numberLabel,
       title: n.title ?? n.text,
-      department: n.department ?? n.document.department,
+      department: n.department,
       document: {
         id: n.document.id,
         title: n.document.title,
@@ -163,8 +160,6 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
           rocYearTo: true,
           periodFrom: true,
           periodTo: true,
-          departmentId: true,
-          department: { select: { slug: true, nameZh: true, nameEn: true } },
         },
       },
       progressEntries: {
@@ -196,8 +191,8 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
     numberLabel: node.numberLabel,
     title: node.title ?? node.text,
     text: node.text,
-    departmentId: node.departmentId ?? node.document.departmentId,
-    department: node.department ?? node.document.department,
+    departmentId: node.departmentId,
+    department: node.department,
     document: { id: node.document.id, title: node.document.title },
     planYears: planYears(node.document),
     entries,

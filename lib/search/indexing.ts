@@ -14,7 +14,7 @@ import { entryVector } from "./vector";
  * Bump SEARCH_INDEX_VERSION whenever what is written changes (normalisation, segmentation, fields):
  * `ensureSearchIndex`, run on every start, then rebuilds every document written by an older one.
  */
-// 2: years from lib/domain/plan-years.ts.
+// 2: years from lib/domain/plan-years.ts; nodes' departments as stored at import (migration 20261128230000).
 export const SEARCH_INDEX_VERSION = 2;
 
 type Tx = Prisma.TransactionClient;
@@ -221,7 +221,7 @@ export async function rebuildSearchIndexForDocument(tx: Tx, documentId: number):
       kind: "report_figure",
       documentId,
       nodeId: figure.nodeId,
-      departmentId: node?.departmentId ?? doc.departmentId,
+      departmentId: node === undefined ? doc.departmentId : node.departmentId,
       yearFrom,
       yearTo,
       status: null,
@@ -229,7 +229,7 @@ export async function rebuildSearchIndexForDocument(tx: Tx, documentId: number):
       title: `${figure.label ?? ""} ${figure.valueText} ${figure.unit}`.trim(),
       titleIsText: figure.label !== null,
       body: figure.sentence,
-      context: context(node?.departmentId ?? doc.departmentId),
+      context: context(node === undefined ? doc.departmentId : node.departmentId),
     });
   }
   await insertEntries(tx, drafts.map(prepareEntry));
