@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { covers, planYears, type YearSpan } from "@/lib/domain/plan-years";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { pathToNode } from "@/lib/queries/ancestors";
 import { indexProgressEntry } from "@/lib/search/indexing";
 import {
   type CreateProgressInput,
@@ -155,30 +156,12 @@ async function appendVersion(tx: Tx, entry: ProgressSnapshot, authorId: number) 
  */
 export async function progressImpactOf(tx: Tx | Db, nodeId: number): Promise<ProgressImpact> {
   const nodeIds = new Set<number>([nodeId]);
-  let cursor: number | null = nodeId;
   const documentIds = new Set<number>();
   const departmentSlugs = new Set<string>();
-  while (cursor !== null) {
-    const node: {
-      parentId: number | null;
-      documentId: number;
-      department: { slug: string } | null;
-      document: { department: { slug: string } | null };
-    } | null = await tx.planNode.findUnique({
-      where: { id: cursor },
-      select: {
-        parentId: true,
-        documentId: true,
-        department: { select: { slug: true } },
-        document: { select: { department: { select: { slug: true } } } },
-      },
-    });
-    if (!node) break;
-    nodeIds.add(cursor);
+  for (const node of await pathToNode(tx, nodeId)) {
+    nodeIds.add(node.id);
     documentIds.add(node.documentId);
-    const slug = node.department?.slug ?? node.document.department?.slug;
-    if (slug) departmentSlugs.add(slug);
-    cursor = node.parentId;
+    if (node.departmentSlug) departmentSlugs.add(node.departmentSlug);
   }
   const links = await tx.nodeLink.findMany({
     where: { OR: [{ fromNodeId: nodeId }, { toNodeId: nodeId }], origin: { not: "rejected" } },

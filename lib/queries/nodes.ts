@@ -3,6 +3,7 @@ import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { rankRelated } from "@/lib/links/related";
+import { ancestorsOf } from "./ancestors";
 import type { DepartmentRef } from "./documents";
 
 export type NodeRef = {
@@ -65,6 +66,13 @@ export type NodePage = NodeRef & {
 };
 
 const refSelect = { id: true, kind: true, numberLabel: true, title: true, text: true } as const;
+const toRef = ({ id, kind, numberLabel, title, text }: NodeRef): NodeRef => ({
+  id,
+  kind,
+  numberLabel,
+  title,
+  text,
+});
 const deptSelect = { select: { slug: true, nameZh: true, nameEn: true } } as const;
 const linkedSelect = {
   ...refSelect,
@@ -124,17 +132,7 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
   });
   if (!node) return null;
 
-  const ancestors: NodeRef[] = [];
-  for (let parentId = node.parentId; parentId !== null;) {
-    const parent = await db.planNode.findUnique({
-      where: { id: parentId },
-      select: { ...refSelect, parentId: true },
-    });
-    if (!parent) break;
-    const { parentId: next, ...ref } = parent;
-    ancestors.unshift(ref);
-    parentId = next;
-  }
+  const ancestors: NodeRef[] = (await ancestorsOf(db, node.id)).map(toRef);
 
   const relatedFigures = await findRelatedFigures(db, node);
 
