@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { workspaceEn, workspaceZhHant } from "@/lib/i18n/workspace-messages";
 import {
   departmentFilter,
   departmentSlug,
@@ -68,5 +69,21 @@ describe("field atoms", () => {
     expect(yearFilter.parse("2013")).toBe(2013);
     expect(departmentFilter.parse("../etc")).toBeUndefined();
     expect(departmentFilter.parse("finance")).toBe("finance");
+  });
+});
+
+describe("atom messages", () => {
+  it("are keys a form can translate, in both languages", () => {
+    const defaults = [
+      departmentSlug().safeParse("X"),
+      gregorianYear().safeParse(1),
+      rocYear().safeParse(0),
+      quarter().safeParse(0),
+      percent().safeParse(-1),
+    ].map(messageOf);
+    for (const key of defaults) {
+      expect(Object.keys(workspaceZhHant.progressForm.errors)).toContain(key);
+      expect(Object.keys(workspaceEn.progressForm.errors)).toContain(key);
+    }
   });
 });
