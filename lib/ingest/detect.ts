@@ -5,7 +5,7 @@ import {
   normaliseDepartmentName,
 } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
-import { parseRocDate, ROC_OFFSET } from "./dates";
+import { gregorianToRoc, parseRocDate, rocToGregorian } from "./dates";
 import { type LogicalLine, type NormalisedText, normaliseText } from "./normalise";
 import { parseNumberLabel } from "./numbering";
 import { parseAnyNumber } from "./numerals";
@@ -113,7 +113,7 @@ function rocYear(text: string | undefined): number | null {
 }
 
 function toGregorian(roc: number | null): number | null {
-  return roc === null ? null : roc + ROC_OFFSET;
+  return roc === null ? null : rocToGregorian(roc);
 }
 
 function build(
@@ -142,7 +142,7 @@ function detectReport(lines: readonly LogicalLine[], fullText: string): Detectio
   const title = cleanTitle(titleLine);
   const dateLine = lineContaining(head, /日期[:：]/u);
   const presented = dateLine ? parseRocDate(dateLine.text) : null;
-  const roc = presented ? Number(presented.slice(0, 4)) - ROC_OFFSET : null;
+  const roc = presented ? gregorianToRoc(Number(presented.slice(0, 4))) : null;
   const department = (title ? findDepartmentInText(title) : undefined) ?? mostNamedDepartment(fullText);
   const when = presented
     ? `（${roc}年${Number(presented.slice(5, 7))}月${Number(presented.slice(8, 10))}日）`

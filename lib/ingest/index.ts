@@ -1,5 +1,5 @@
 import type { ExtractContext, Extracted } from "./context";
-import { yearPeriod } from "./dates";
+import { gregorianToRoc, yearPeriod } from "./dates";
 import { type Detection, detectKind } from "./detect";
 import { extractDepartmentPlan } from "./extract-department-plan";
 import { extractMidTerm } from "./extract-midterm";
@@ -66,11 +66,11 @@ export function parseDocument(rawText: string): ParsedDocument {
   const reportYear = period.from ?? presentedOn;
   const rocFrom =
     detection.kind === "council-report" && reportYear
-      ? Number(reportYear.slice(0, 4)) - 1911
+      ? gregorianToRoc(Number(reportYear.slice(0, 4)))
       : detection.rocYearFrom;
   const rocTo =
     detection.kind === "council-report" && (period.to ?? presentedOn)
-      ? Number((period.to ?? presentedOn)!.slice(0, 4)) - 1911
+      ? gregorianToRoc(Number((period.to ?? presentedOn)!.slice(0, 4)))
       : detection.rocYearTo;
   if (
     detection.department === null &&

@@ -1,21 +1,13 @@
 import { z } from "zod";
+import { NODE_KINDS } from "@/lib/domain/nodes";
+import { gregorianYear } from "@/lib/validation/atoms";
 
 /**
  * What the parser hands to the importer. Validated with `parsedDocumentSchema` before it is
  * returned, so a parser bug surfaces as an error here instead of a half-written database row.
  */
 
-export const NODE_KINDS = [
-  "goal",
-  "vision",
-  "strategy",
-  "policy_area",
-  "agenda_item",
-  "key_point",
-  "program",
-  "section",
-  "point",
-] as const;
+export { NODE_KINDS };
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const PARSED_DOCUMENT_KINDS = [
@@ -80,7 +72,7 @@ export const parsedBudgetLineSchema: z.ZodType<ParsedBudgetLine> = z.lazy(() =>
       // Prisma's Int: amounts beyond it are a misread, not a budget.
       amountThousands: z.number().int().min(-2_147_483_648).max(2_147_483_647),
       note: z.string().nullable(),
-      fiscalYear: z.number().int().min(1912).max(2200),
+      fiscalYear: gregorianYear(),
       programKey: z.string().nullable(),
       lineFrom: lineNo,
       lineTo: lineNo,
