@@ -11,7 +11,8 @@ import { refreshRunningPortal } from "@/lib/cache/running-portal";
 import { TAGS } from "@/lib/cache/tags";
 import { createPrismaClient } from "@/lib/db/client";
 import { readEnv } from "@/lib/env";
-import { toPublicJson } from "@/lib/ingest";
+import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
+import { type ParseWarning, toPublicJson } from "@/lib/ingest";
 import { syncDepartments } from "@/lib/import/departments";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { type DocumentFile, importDocument, readDocumentFile } from "@/lib/import/import-document";
@@ -58,6 +59,9 @@ async function load(path: string): Promise<DocumentFile> {
   }
 }
 
+/** Warnings in JSON keep their code and parameters, with the English sentence beside them. */
+const withMessage = (w: ParseWarning) => ({ ...w, message: describeImportProblemInEnglish(w) });
+
 function countTree(items: Array<{ children: unknown[] }>): number {
   return items.reduce((n, item) => n + 1 + countTree(item.children as Array<{ children: unknown[] }>), 0);
 }
@@ -75,14 +79,16 @@ runMain(async () => {
     for (const path of args.files) {
       try {
         const read = readDocumentFile(await load(path));
-        if (args.json) previews.push(toPublicJson(read.parsed));
-        else {
+        if (args.json) {
+          const json = toPublicJson(read.parsed);
+          previews.push({ ...json, warnings: json.warnings.map(withMessage) });
+        } else {
           const p = read.parsed;
           console.log(`${path}: ${p.kind} · ${p.title} · ${p.period.from ?? "?"} – ${p.period.to ?? "?"}`);
           console.log(
             `  ${countTree(p.nodes)} nodes, ${countTree(p.budgetLines)} budget lines, ${p.figures.length} figures`,
           );
-          for (const warning of p.warnings) console.log(`  ! ${warning}`);
+          for (const warning of p.warnings) console.log(`  ! ${describeImportProblemInEnglish(warning)}`);
         }
       } catch (error) {
         reportFailure(error);

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/audit";
 import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
-import type { ParsedNode } from "@/lib/ingest";
+import type { ParsedNode, ParseWarning } from "@/lib/ingest";
 import { extractPdfText, isPdf } from "./pdf-text";
 import {
   checksumOf,
@@ -38,7 +38,8 @@ export type UploadPreview = {
   outline: Array<{ label: string; children: string[] }>;
   budgetLines: Array<{ name: string; amountThousands: number }>;
   figures: Array<{ value: number; unit: string; sentence: string }>;
-  warnings: string[];
+  /** Codes and parameters: the page renders them in the reader's language. */
+  warnings: ParseWarning[];
   /** identical: these bytes are already imported; version: a corrected copy of a known document. */
   existing: { status: "new" } | { status: "identical" | "version"; documentId: number; version: number };
 };

@@ -47,7 +47,7 @@ describe("npm run import -- --dry-run --json", () => {
       nodes: JsonNode[];
       budgetLines: Array<{ name: string; amountThousand: number; children: unknown[] }>;
       metrics: Array<{ value: number; unit: string; text: string }>;
-      warnings: string[];
+      warnings: Array<{ code: string; params: Record<string, unknown>; message: string }>;
     };
     expect(doc).toMatchObject({ kind, period, warnings: [] });
     expect(doc.title).toMatch(/\S/u);

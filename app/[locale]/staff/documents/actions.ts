@@ -5,6 +5,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { expireAfterImport } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db/server";
 import { ImportRejectedError } from "@/lib/import/import-document";
+import type { ImportRejection } from "@/lib/ingest";
 import {
   confirmUpload,
   documentFromUpload,
@@ -17,7 +18,7 @@ import {
 export type UploadState =
   | { status: "idle" }
   | { status: "noFile" | "tooLarge" | "notAllowed" }
-  | { status: "rejected"; reason: string }
+  | { status: "rejected"; fileName: string; rejection: ImportRejection }
   | { status: "preview"; preview: UploadPreview; payload: string }
   | { status: "imported"; documentId: number; title: string; version: number };
 
@@ -41,7 +42,8 @@ export async function uploadAction(_previous: UploadState, form: FormData): Prom
     try {
       file = await documentFromUpload(upload.name.slice(0, 200), new Uint8Array(await upload.arrayBuffer()));
     } catch (error) {
-      if (error instanceof ImportRejectedError) return { status: "rejected", reason: error.message };
+      if (error instanceof ImportRejectedError)
+        return { status: "rejected", fileName: error.fileName, rejection: error.rejection };
       throw error;
     }
   }
@@ -61,7 +63,8 @@ export async function uploadAction(_previous: UploadState, form: FormData): Prom
     return { status: "preview", preview, payload: Buffer.from(file.bytes).toString("base64") };
   } catch (error) {
     if (error instanceof UploadNotAllowedError) return { status: "notAllowed" };
-    if (error instanceof ImportRejectedError) return { status: "rejected", reason: error.message };
+    if (error instanceof ImportRejectedError)
+      return { status: "rejected", fileName: error.fileName, rejection: error.rejection };
     throw error;
   }
 }
