@@ -1,6 +1,7 @@
 /**
- * `npm run import -- FILE…` imports documents; `--dry-run` parses without touching the database,
- * `--json` prints machine-readable output. Exit 1 when any file is rejected, with the reason on stderr.
+ * `npm run import -- FILE…` imports documents (UTF-8 text, or a PDF's text layer, read as the upload
+ * page reads them); `--dry-run` parses without touching the database, `--json` prints
+ * machine-readable output. Exit 1 when any file is rejected, with the reason on stderr, in English.
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
@@ -13,6 +14,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { readEnv } from "@/lib/env";
 import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
 import { type ParseWarning, toPublicJson } from "@/lib/ingest";
+import { readDocumentBytes } from "@/lib/import/document-file";
 import { syncDepartments } from "@/lib/import/departments";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { type DocumentFile, importDocument, readDocumentFile } from "@/lib/import/import-document";
@@ -48,15 +50,18 @@ function parseCommandLine(argv: string[]): z.infer<typeof argsSchema> {
   return result.data;
 }
 
+/** A file as the upload page reads it: text as it is, a PDF by its text layer. */
 async function load(path: string): Promise<DocumentFile> {
+  let bytes: Uint8Array;
   try {
-    return { fileName: basename(path), bytes: await readFile(path) };
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : String(code ?? error);
     throw new Error(`${path}: cannot read the file (${why}).`);
   }
+  return readDocumentBytes(basename(path), bytes);
 }
 
 /** Warnings in JSON keep their code and parameters, with the English sentence beside them. */

@@ -4,7 +4,6 @@ import type { RequestMeta } from "@/lib/audit";
 import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
 import type { ParsedNode, ParseWarning } from "@/lib/ingest";
-import { extractPdfText, isPdf } from "./pdf-text";
 import {
   checksumOf,
   type DocumentFile,
@@ -44,15 +43,8 @@ export type UploadPreview = {
   existing: { status: "new" } | { status: "identical" | "version"; documentId: number; version: number };
 };
 
-/**
- * An uploaded file as the importer reads it: text as it came, or a PDF's text layer. From then on
- * the extracted text is the document (its checksum, its stored source lines), as for the seeds.
- */
-export async function documentFromUpload(fileName: string, bytes: Uint8Array): Promise<DocumentFile> {
-  if (!isPdf(bytes)) return { fileName, bytes };
-  const text = await extractPdfText(fileName, bytes);
-  return { fileName, bytes: new TextEncoder().encode(text) };
-}
+/** An uploaded file as the importer reads it: the same reading as the CLI's (see document-file.ts). */
+export { readDocumentBytes as documentFromUpload } from "./document-file";
 
 const countTree = <T extends { children: T[] }>(items: T[]): number =>
   items.reduce((n, item) => n + 1 + countTree(item.children), 0);
