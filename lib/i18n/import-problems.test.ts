@@ -58,16 +58,16 @@ const grouped = (n: number) => n.toLocaleString("en-US");
 
 describe("describeImportProblem", () => {
   it("knows every code the schemas allow, and no other", () => {
-    const codes = [...parseWarningSchema.options, ...importRejectionSchema.options].map(
-      (o) => o.shape.code.value,
-    );
+    const warningCodes = parseWarningSchema.options.map((o) => o.shape.code.value);
+    const rejectionCodes = importRejectionSchema.options.map((o) => o.shape.code.value);
+    const codes = [...warningCodes, ...rejectionCodes].sort();
     expect(new Set(codes).size).toBe(codes.length); // a warning and a rejection never share a code
-    expect(Object.keys(EXAMPLES).sort()).toEqual([...codes].sort());
-    expect(Object.keys(workspaceZhHant.upload.problems).sort()).toEqual([...codes].sort());
-    expect(Object.keys(workspaceEn.upload.problems).sort()).toEqual([...codes].sort());
+    expect(Object.keys(EXAMPLES).sort()).toEqual(codes);
+    expect(Object.keys(workspaceZhHant.upload.problems).sort()).toEqual(codes);
+    expect(Object.keys(workspaceEn.upload.problems).sort()).toEqual(codes);
     // Every example is a valid problem, so the sentences below are rendered from real shapes.
     for (const problem of problems) {
-      const schema = codes.slice(0, parseWarningSchema.options.length).includes(problem.code)
+      const schema = (warningCodes as string[]).includes(problem.code)
         ? parseWarningSchema
         : importRejectionSchema;
       expect(schema.parse(problem)).toEqual(problem);
