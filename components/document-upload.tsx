@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import type { UploadState } from "@/app/[locale]/staff/documents/actions";
 import { fillTemplate } from "@/lib/i18n/format";
+import { describeImportProblem } from "@/lib/i18n/import-problems";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
 import { Notice } from "@/components/notice";
 
@@ -26,7 +27,7 @@ export function DocumentUpload({ action, t, kinds }: Props) {
           : state.status === "expired"
             ? t.expired
             : state.status === "rejected"
-              ? `${t.rejected}${state.reason}`
+              ? `${t.rejected}${state.fileName}: ${describeImportProblem(state.rejection, t.problems)}`
               : null;
   return (
     <div className="space-y-4">
@@ -92,8 +93,8 @@ export function DocumentUpload({ action, t, kinds }: Props) {
             <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
               <h3 className="font-semibold">{t.warnings}</h3>
               <ul className="list-disc pl-5">
-                {state.preview.warnings.map((w) => (
-                  <li key={w}>{w}</li>
+                {state.preview.warnings.map((w, i) => (
+                  <li key={i}>{describeImportProblem(w, t.problems)}</li>
                 ))}
               </ul>
             </div>

@@ -8,7 +8,8 @@ import { PARSER_VERSION, parsedDocumentSchema } from "@/lib/ingest";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { type ImportOutcome, type ReadDocument, readDocumentFile } from "./import-document";
 import { saveParsedDocumentIn } from "./save-document";
-import { documentFromUpload, previewOf, UPLOAD_LIMITS, type UploadPreview } from "./upload";
+import { readDocumentBytes } from "./document-file";
+import { previewOf, UPLOAD_LIMITS, type UploadPreview } from "./upload";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +32,7 @@ export class UploadExpiredError extends AppError {
 async function readUpload(fileName: string, file: Blob): Promise<ReadDocument> {
   if (file.size > UPLOAD_LIMITS.bytes) throw new AppError("too_large", `${fileName} is over the size limit.`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return readDocumentFile(await documentFromUpload(fileName, bytes));
+  return readDocumentFile(await readDocumentBytes(fileName, bytes));
 }
 const fileName = z.string().trim().min(1).max(200);
 const documentFile = z

@@ -2,9 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
-import type { ParsedNode } from "@/lib/ingest";
-import { extractPdfText, isPdf } from "./pdf-text";
-import type { DocumentFile, ReadDocument } from "./import-document";
+import type { ParsedNode, ParseWarning } from "@/lib/ingest";
+import type { ReadDocument } from "./import-document";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,20 +21,13 @@ export type UploadPreview = {
   outline: Array<{ label: string; children: string[] }>;
   budgetLines: Array<{ name: string; amountThousands: number }>;
   figures: Array<{ value: number; unit: string; sentence: string }>;
-  warnings: string[];
+  /** Codes and parameters: the page renders them in the reader's language. */
+  warnings: ParseWarning[];
   /** identical: these bytes are already imported; version: a corrected copy of a known document. */
   existing: { status: "new" } | { status: "identical" | "version"; documentId: number; version: number };
 };
 
-/**
- * An uploaded file as the importer reads it: text as it came, or a PDF's text layer. From then on
- * the extracted text is the document (its checksum, its stored source lines), as for the seeds.
- */
-export async function documentFromUpload(fileName: string, bytes: Uint8Array): Promise<DocumentFile> {
-  if (!isPdf(bytes)) return { fileName, bytes };
-  const text = await extractPdfText(fileName, bytes);
-  return { fileName, bytes: new TextEncoder().encode(text) };
-}
+/** An uploaded file as the importer reads it: the same reading as the CLI's (see document-file.ts). */
 
 const countTree = <T extends { children: T[] }>(items: T[]): number =>
   items.reduce((n, item) => n + 1 + countTree(item.children), 0);

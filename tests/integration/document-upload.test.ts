@@ -108,13 +108,14 @@ describe("uploading a document", () => {
   });
 
   it.each([
-    ["prose", Buffer.from("今天天氣很好，我們去公園散步。\n")],
-    ["a Latin-1 file", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])],
-    ["an empty file", Buffer.alloc(0)],
-  ])("refuses %s with a reason and writes nothing", async (_name, bytes) => {
+    ["prose", Buffer.from("今天天氣很好，我們去公園散步。\n"), "unknownKind"],
+    ["a Latin-1 file", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]), "notUtf8"],
+    ["an empty file", Buffer.alloc(0), "emptyText"],
+  ])("refuses %s with a reason and writes nothing", async (_name, bytes, code) => {
     const before = await tableCounts();
     const file = { fileName: "upload.txt", file: new Blob([bytes]) };
     await expect(stage(admin, file)).rejects.toBeInstanceOf(ImportRejectedError);
+    await expect(stage(admin, file)).rejects.toMatchObject({ rejection: { code } });
     await expect(run(t.db, importDocumentCommand, admin, file, { meta })).rejects.toBeInstanceOf(
       ImportRejectedError,
     );

@@ -5,16 +5,18 @@ import { runCommand } from "@/lib/commands/next";
 import { confirmUploadCommand, stageUploadCommand } from "@/lib/import/commands";
 import { ImportRejectedError } from "@/lib/import/import-document";
 import type { UploadPreview } from "@/lib/import/upload";
+import type { ImportRejection } from "@/lib/ingest";
 
 export type UploadState =
   | { status: "idle" }
   | { status: "noFile" | "tooLarge" | "notAllowed" | "expired" }
-  | { status: "rejected"; reason: string }
+  | { status: "rejected"; fileName: string; rejection: ImportRejection }
   | { status: "preview"; preview: UploadPreview; checksum: string }
   | { status: "imported"; documentId: number; title: string; version: number };
 
 function refused(error: AppError): UploadState {
-  if (error instanceof ImportRejectedError) return { status: "rejected", reason: error.message };
+  if (error instanceof ImportRejectedError)
+    return { status: "rejected", fileName: error.fileName, rejection: error.rejection };
   switch (error.code) {
     case "too_large":
       return { status: "tooLarge" };
