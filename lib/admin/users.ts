@@ -3,7 +3,7 @@ import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import { email, newPassword } from "@/lib/auth/schemas";
 import type { Db } from "@/lib/db/client";
 import { ROLES } from "@/lib/domain/roles";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/validation/params";
 import { departmentSlug } from "@/lib/validation/atoms";
 

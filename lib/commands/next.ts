@@ -7,7 +7,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { expireTags } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db/server";
 import { type Command, type CommandResult, executeCommand, type WhoMayRun } from "./command";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 export type { CommandResult } from "./command";
 

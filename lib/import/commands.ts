@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TAGS } from "@/lib/cache/tags";
 import { type CommandContext, defineCommand } from "@/lib/commands/command";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PARSER_VERSION, parsedDocumentSchema } from "@/lib/ingest";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RequestMeta } from "@/lib/audit";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
 import {

@@ -1,6 +1,6 @@
 import { type Actor, assertCan, can, type SessionUser } from "@/lib/auth/permissions";
 import type { AuditWriter } from "@/lib/commands/command";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
 import { TRACKABLE_KINDS } from "@/lib/domain/nodes";

@@ -1,6 +1,6 @@
 "use server";
 
-import type { AppError } from "@/lib/commands/errors";
+import type { AppError } from "@/lib/errors";
 import { runCommand } from "@/lib/commands/next";
 import { confirmUploadCommand, stageUploadCommand } from "@/lib/import/commands";
 import { ImportRejectedError } from "@/lib/import/import-document";

@@ -9,7 +9,7 @@ import {
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
-import type { AnyCommand } from "./command";
+import type { AnyCommand } from "@/lib/commands/command";
 
 /**
  * Every command of the portal. The permission matrix test (tests/integration/command-permissions)
