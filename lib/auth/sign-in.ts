@@ -35,6 +35,8 @@ export const signInCommand = defineCommand({
   runBy: "anyone",
   input: signInInput,
   permission: () => ({ action: "session.start" }),
+  // Attempts on one account wait for each other (the row lock below), each for a password check.
+  transaction: { maxWait: 20_000, timeout: 20_000 },
   run: async ({ tx, meta, now, audit }, input): Promise<SignInResult> => {
     const since = new Date(now.getTime() - SIGN_IN_LIMITS.ipWindowMinutes * 60_000);
     if (meta.ip) {
@@ -46,6 +48,9 @@ export const signInCommand = defineCommand({
       }
     }
 
+    // Lock the account's row for this attempt: concurrent guesses are counted one after another, so
+    // thirty at once lock the account as thirty in a row would (the count is read, then written).
+    await tx.$queryRaw`SELECT id FROM "User" WHERE email = ${input.email} FOR UPDATE`;
     const user = await tx.user.findUnique({
       where: { email: input.email },
       select: {

@@ -40,6 +40,21 @@ describe("signing in", () => {
     expect(audit).toMatchObject({ ip: "198.51.100.1", userAgent: "vitest" });
   });
 
+  it("counts wrong passwords sent at once one by one, so they lock the account", async () => {
+    const attempts = Array.from({ length: 12 }, (_, i) =>
+      authenticate(t.db, input(email, `guess ${i}`), meta("198.51.100.77")),
+    );
+    const results = await Promise.all(attempts);
+    // Each attempt saw the count the one before left: exactly the fifth locks, the rest find it locked.
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(
+      SIGN_IN_LIMITS.failuresBeforeLock - 1,
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(
+      12 - SIGN_IN_LIMITS.failuresBeforeLock + 1,
+    );
+    expect(await authenticate(t.db, input(email, PASSWORD), meta())).toMatchObject({ reason: "locked" });
+  });
+
   it("answers an unknown e-mail exactly like a wrong password", async () => {
     expect(await authenticate(t.db, input("nobody@example.test", PASSWORD), meta())).toEqual({
       ok: false,
