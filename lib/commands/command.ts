@@ -50,6 +50,11 @@ export type Command<Schema extends z.ZodType, Output, W extends WhoMayRun = WhoM
   /** "users" (the default): signed-in users only; "anyone": sign-in itself; "users-and-system": also the CLI. */
   runBy: W;
   input: Schema;
+  /**
+   * A permission needing no resource, asked before the input is read: a file is not read, nor a
+   * PDF extracted, for someone who could never be allowed.
+   */
+  requires?: Permission;
   /** The permission to ask `can()`, resolved in the transaction (it may need the resource's owner). */
   // Method syntax on purpose: it lets the registry hold every command as one AnyCommand type.
   permission(input: z.output<Schema>, tx: Tx, actor: Actor | null): Permission | Promise<Permission>;
@@ -97,6 +102,8 @@ export async function executeCommand<Schema extends z.ZodType, Output, W extends
   if (command.runBy !== "anyone" && actor === null) throw new PermissionDeniedError(command.name, false);
   if (command.runBy !== "users-and-system" && isSystemActor(actor))
     throw new PermissionDeniedError(command.name);
+  if (command.requires && !can(actor, command.requires))
+    throw new PermissionDeniedError(command.requires.action, actor !== null);
   const parsed = await command.input.safeParseAsync(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const input = parsed.data;

@@ -78,6 +78,7 @@ async function importRead(
  */
 export const stageUploadCommand = defineCommand({
   name: "document.stage",
+  requires: { action: "staff.workspace" },
   input: documentFile,
   permission: (read, tx) => importPermission(tx, read.parsed.departmentSlug),
   run: async ({ tx, actor, now, audit }, read): Promise<UploadPreview & { checksum: string }> => {
@@ -124,6 +125,7 @@ async function stagedUpload(
 /** The upload page's second step: imports exactly the staged parse, then forgets the staged file. */
 export const confirmUploadCommand = defineCommand({
   name: "document.confirm",
+  requires: { action: "staff.workspace" },
   input: z.object({ checksum: z.string().regex(/^[0-9a-f]{64}$/u) }),
   transaction: { timeout: 120_000, maxWait: 30_000 },
   permission: async (input, tx, actor) => {

@@ -73,6 +73,7 @@ export const withdrawProgressEntryCommand = defineCommand({
  */
 export const previewBulkUploadCommand = defineCommand({
   name: "progress.bulk-preview",
+  requires: { action: "staff.workspace" },
   input: z.object({ file: z.instanceof(Blob) }).transform(async ({ file }) => {
     if (file.size === 0) throw new BulkFileError("empty");
     if (file.size > BULK_LIMITS.bytes) throw new BulkFileError("tooLarge"); // refused before it is read

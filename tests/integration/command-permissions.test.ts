@@ -132,7 +132,7 @@ const FIXTURES: Record<CommandName, Fixture> = {
   "document.stage": { allowed: OWNERS, input: () => planFile() },
   "document.confirm": {
     allowed: OWNERS,
-    unseen: ["otherStaff", "councillor"],
+    unseen: ["otherStaff"],
     input: async (a) => {
       const uploader = a === "admin" ? askers.admin : askers.ownStaff;
       return { checksum: (await run(t.db, stageUploadCommand, uploader, planFile())).checksum };
