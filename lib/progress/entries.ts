@@ -2,6 +2,7 @@ import { recordAudit, type RequestMeta } from "@/lib/audit";
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
+import { hasPeriodBegun } from "@/lib/domain/time";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -111,7 +112,7 @@ export function checkPeriod(
   now: Date,
 ) {
   const { from } = periodRange(fields.period);
-  if (from > now) throw new ProgressRuleError("period", "periodInFuture");
+  if (!hasPeriodBegun(from, now)) throw new ProgressRuleError("period", "periodInFuture");
   if (planYears.from !== null && planYears.to !== null) {
     if (fields.period.year < planYears.from || fields.period.year > planYears.to) {
       throw new ProgressRuleError("period", "periodOutsidePlan", { from: planYears.from, to: planYears.to });

@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { currentTaipeiQuarter } from "@/lib/domain/time";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
@@ -7,9 +8,9 @@ import { periodRange } from "@/lib/progress/schemas";
 import { ACCOUNTABLE_KINDS } from "./departments";
 import { latestProgressEntry } from "./fragments";
 
-/** The reporting period staff are asked about: the current calendar quarter. */
+/** The reporting period staff are asked about: the current calendar quarter in Taipei. */
 export function currentPeriod(now = new Date()): { year: number; quarter: number } {
-  return { year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 };
+  return currentTaipeiQuarter(now);
 }
 
 export const WORKSPACE_FILTERS = ["attention", "needs-update", "delayed", "all"] as const;

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
 import { getCouncilOverview, listCouncilPeriods } from "@/lib/council/read-models";
 import { db } from "@/lib/db/server";
+import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -26,7 +27,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const c = t.workspace.council;
   const periods = await listCouncilPeriods(db(), user);
   const query = parseCouncilQuery(await searchParams);
-  const year = query.year ?? periods[0]?.year ?? new Date().getUTCFullYear();
+  const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
   const overview = await getCouncilOverview(db(), user, year);
 
   return (

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
 import { compareDepartmentPeriods, getDepartmentReport, listCouncilPeriods } from "@/lib/council/read-models";
 import { db } from "@/lib/db/server";
+import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatDate, formatNumber, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { listMyNotes } from "@/lib/notes/councillor-notes";
@@ -41,7 +42,7 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
   });
   const c = t.workspace.council;
   const periods = await listCouncilPeriods(db(), user);
-  const year = query.year ?? periods[0]?.year ?? new Date().getUTCFullYear();
+  const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
   const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
   if (!report) notFound();
   const comparison =
