@@ -3,7 +3,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { listAuditEvents } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/server";
-import { fillTemplate } from "@/lib/i18n/format";
+import { fillTemplate, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { Pagination } from "@/components/pagination";
 
@@ -25,7 +25,7 @@ const short = (value: unknown) => {
 
 /** Every sign-in, failed sign-in, progress write, import and admin change, newest first. */
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { t } = await getI18n(params);
+  const { t, locale } = await getI18n(params);
   const actor = await requireUser("/admin/audit", { action: "admin.manage" });
   const query = await searchParams;
   const action = first(query.action)?.slice(0, 60) || undefined;
@@ -68,7 +68,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
       >
         {log.events.map((e) => (
           <li key={e.id} className="grid gap-1 p-3 sm:grid-cols-[10rem_1fr]">
-            <span className="text-slate-600">{e.at.toISOString().slice(0, 19).replace("T", " ")} UTC</span>
+            <span className="text-slate-600">
+              <time dateTime={e.at.toISOString()}>{formatDateTime(locale, e.at)}</time>
+            </span>
             <div className="min-w-0">
               <p>
                 <strong>{e.action}</strong> · {e.entityType}

@@ -8,7 +8,7 @@ import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/server";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
-import { departmentName } from "@/lib/i18n/format";
+import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { valuesOf } from "@/lib/progress/form";
@@ -171,7 +171,8 @@ export default async function EditProgressPage({ params }: Props) {
                 {entry.history.map((v) => (
                   <li key={v.version} className="border-l-2 border-slate-300 pl-3">
                     <p className="font-medium">
-                      {f.version(v.version)} · {v.at.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+                      {f.version(v.version)} ·{" "}
+                      <time dateTime={v.at.toISOString()}>{formatDateTime(locale, v.at)}</time> ·{" "}
                       {f.by(
                         `${v.author.name}${v.author.departments.length ? `（${v.author.departments.join("、")}）` : ""}`,
                       )}
