@@ -3,6 +3,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { BulkUpload } from "@/components/bulk-upload";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/server";
+import { changeLabels } from "@/lib/i18n/changes";
 import { departmentName } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { currentPeriod } from "@/lib/queries/staff";
@@ -92,7 +93,8 @@ export default async function BulkPage({ params }: Props) {
         <BulkUpload
           action={bulkAction}
           t={b}
-          fieldLabels={t.workspace.progressForm.field}
+          locale={locale}
+          changeLabels={changeLabels(t)}
           errors={t.workspace.progressForm.errors}
         />
       </section>

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FieldChangeValues } from "@/components/field-change";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
 import { StatusBadge } from "@/components/status";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/server";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { changeLabels, showChange } from "@/lib/i18n/changes";
 import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
@@ -63,6 +65,7 @@ export default async function EditProgressPage({ params }: Props) {
   await requireUser(`/staff/items/${id}`, { action: "progress.write", departmentId: node.departmentId });
 
   const f = t.workspace.progressForm;
+  const labels = changeLabels(t);
   const now = currentPeriod();
   const lastYear = Math.min(node.planYears?.to ?? now.year, now.year);
   const firstYear = Math.min(node.planYears?.from ?? now.year, lastYear);
@@ -182,8 +185,7 @@ export default async function EditProgressPage({ params }: Props) {
                         <div key={c.field} className="contents">
                           <dt className="text-slate-600">{f.field[c.field]}</dt>
                           <dd className="break-words">
-                            {c.before && <del className="mr-2 text-red-800">{c.before}</del>}
-                            <ins className="text-emerald-900 no-underline">{c.after}</ins>
+                            <FieldChangeValues change={showChange(locale, labels, c)} />
                           </dd>
                         </div>
                       ))}
