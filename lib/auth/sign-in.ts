@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit, type RequestMeta } from "@/lib/audit";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { timingDecoy, verifyPassword } from "./password";
+import type { SignInFailure } from "./sign-in-failure";
 import type { SignInInput } from "./schemas";
 
 /** Five wrong passwords lock the account for 15 minutes; 20 failures from one address in 15 minutes block it. */
@@ -49,7 +50,7 @@ export async function authenticate(
       passwordHash: true,
     },
   });
-  const fail = async (reason: string) =>
+  const fail = async (reason: SignInFailure) =>
     db.$transaction(async (tx) =>
       recordAudit(tx, {
         actorId: user?.id ?? null,
@@ -63,7 +64,7 @@ export async function authenticate(
 
   if (!user) {
     await timingDecoy(input.password);
-    await fail("unknown e-mail");
+    await fail("unknown_email");
     return { ok: false, reason: "invalid" };
   }
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -85,7 +86,11 @@ export async function authenticate(
         action: "auth.sign-in-failed",
         entityType: "User",
         entityId: user.id,
-        after: { email: input.email, reason: user.active ? "wrong password" : "disabled", locked: lock },
+        after: {
+          email: input.email,
+          reason: (user.active ? "wrong_password" : "disabled") satisfies SignInFailure,
+          locked: lock,
+        },
         meta,
       });
     });
