@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { calendarDay } from "@/lib/domain/time";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
-type VersionFields = {
+export type VersionFields = {
   status: ProgressStatus;
   percent: number | null;
   narrative: string;
