@@ -50,7 +50,7 @@ export function BulkUpload({ action, t, locale, changeLabels, errors }: Props) {
 
       {state.status === "fileError" && (
         <Notice tone="error">
-          {t.fileErrors[state.code]}
+          {t.fileErrors[state.reason]}
           {state.detail}
         </Notice>
       )}

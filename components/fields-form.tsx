@@ -2,6 +2,9 @@
 
 import { useActionState } from "react";
 import { Notice } from "@/components/notice";
+import type { FieldsFormState } from "@/lib/commands/forms";
+
+export type { FieldsFormState } from "@/lib/commands/forms";
 
 export type FieldSpec =
   | {
@@ -26,17 +29,6 @@ export type FieldSpec =
       label: string;
       defaultValues?: string[];
       options: Array<{ value: string; label: string }>;
-    };
-
-/** What an admin action answers: field errors (message text) and what was typed, or a confirmation. */
-export type FieldsFormState =
-  | { status: "idle" }
-  | { status: "ok"; message: string }
-  | {
-      status: "error";
-      message: string;
-      errors: Record<string, string>;
-      values: Record<string, string | string[]>;
     };
 
 type Props = {

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readEnv } from "./env";
+import { ENV_VARIABLES, readEnv } from "./env";
 
 describe("readEnv", () => {
   it("defaults to the embedded database on port 3000", () => {
@@ -17,5 +19,15 @@ describe("readEnv", () => {
       "DATABASE_URL: DATABASE_URL must be a postgresql:// URL",
     );
     expect(() => readEnv({ PORT: "eighty" })).toThrow(/PORT/u);
+  });
+
+  it("accepts .env.example as it is, and with every setting uncommented", () => {
+    const example = readFileSync(".env.example", "utf8");
+    expect(readEnv(parseEnv(example))).toMatchObject({ PORT: 3000 });
+    const uncommented = example.replace(/^#(?=[A-Z_]+=)/gmu, "");
+    const values = parseEnv(uncommented);
+    // Every variable is documented there, but NODE_ENV, which the tools set.
+    expect(Object.keys(values).sort()).toEqual(ENV_VARIABLES.filter((v) => v !== "NODE_ENV").sort());
+    expect(readEnv(values)).toMatchObject({ DATABASE_POOL_MAX: 10, PORTAL_DEMO_ACCOUNTS: "0" });
   });
 });

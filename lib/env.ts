@@ -58,6 +58,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the portal reads (for .env.example and its test). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as Array<keyof Env>;
+
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -65,4 +68,15 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+let parsedOnce: Env | undefined;
+
+/**
+ * The running server's environment, parsed once for the process (readEnv with no argument parses
+ * again, for scripts that set a variable before handing over to the server code).
+ */
+export function serverEnv(): Env {
+  parsedOnce ??= readEnv();
+  return parsedOnce;
 }

@@ -45,20 +45,29 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-async function createUser(db: Db, account: DemoAccount): Promise<void> {
+/**
+ * Creates an account with its departments: the one factory behind the demo accounts, the first
+ * administrator and the tests' users. `passwordHash` skips hashing for accounts that never sign in.
+ */
+export async function createAccount(
+  db: Db,
+  account: Omit<DemoAccount, "password"> & ({ password: string } | { passwordHash: string }),
+): Promise<number> {
   const departments = await db.department.findMany({
     where: { slug: { in: account.departments } },
     select: { id: true },
   });
-  await db.user.create({
+  const user = await db.user.create({
     data: {
       email: account.email,
       name: account.name,
       role: account.role,
-      passwordHash: await hashPassword(account.password),
+      passwordHash: "passwordHash" in account ? account.passwordHash : await hashPassword(account.password),
       memberships: { create: departments.map((d) => ({ departmentId: d.id })) },
     },
+    select: { id: true },
   });
+  return user.id;
 }
 
 /** Creates the demo accounts that do not exist yet; returns the ones created. */
@@ -74,7 +83,7 @@ export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
   const created: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
     if (existing.has(account.email)) continue;
-    await createUser(db, account);
+    await createAccount(db, account);
     created.push(account);
   }
   return created;
@@ -83,7 +92,7 @@ export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
 /** A real deployment's first administrator, from the environment, when there is no administrator yet. */
 export async function ensureFirstAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
   if ((await db.user.count({ where: { role: "admin" } })) > 0) return false;
-  await createUser(db, {
+  await createAccount(db, {
     email: admin.email.toLowerCase(),
     password: admin.password,
     name: "Administrator",

@@ -2,19 +2,19 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/server";
-import { readEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/env";
 import { signInInput } from "./schemas";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-token";
 import { authenticate } from "./sign-in";
 
 export function authSecret(): string {
-  const secret = readEnv().NEXTAUTH_SECRET;
+  const secret = serverEnv().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start the portal with `npm start`.");
   return secret;
 }
 
 export function secureCookies(): boolean {
-  return readEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return serverEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
 const headerOf = (headers: unknown, name: string): string | null => {

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/commands/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type SessionUser = {
@@ -8,46 +9,73 @@ export type SessionUser = {
   departments: Array<{ id: number; slug: string; nameZh: string; nameEn: string }>;
 };
 
+/**
+ * The operator at the command line (`npm run import`): trusted with the database already, so it
+ * may import documents, and nothing else. It is nobody in the audit log (actor null).
+ */
+export type SystemActor = { kind: "system" };
+export const SYSTEM_ACTOR: SystemActor = { kind: "system" };
+
+/** Whoever asks: a signed-in user, the command-line operator, or nobody (null). */
+export type Actor = SessionUser | SystemActor;
+
+export const isSystemActor = (actor: Actor | null): actor is SystemActor =>
+  actor !== null && "kind" in actor && actor.kind === "system";
+
 /** What a request may try to do. Deny unless a rule below allows it. */
 export type Permission =
+  | { action: "session.start" } // signing in: anyone may try
+  | { action: "session.end" } // signing out: anyone (a stranger has nothing to end)
   | { action: "progress.write"; departmentId: number | null } // the node's department
-  | { action: "document.import" }
+  | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
   | { action: "council.read" }
   | { action: "admin.manage" };
 
 /**
- * The one permission function. Staff write progress only on their own departments' nodes; a
- * node no department owns (a city-wide strategy) is the administrators'. Councillors read the
- * council area; administrators may do everything.
+ * The one permission function. Staff write progress on their own departments' nodes and import
+ * their own departments' documents; a node or document no department owns (a city-wide strategy,
+ * the policy outline) is the administrators'. Councillors read the council area and keep their
+ * notes; administrators may do everything; the command line may import.
  */
-export function can(user: SessionUser | null, permission: Permission): boolean {
-  if (!user) return false;
-  if (user.role === "admin") return true;
+export function can(actor: Actor | null, permission: Permission): boolean {
+  if (permission.action === "session.start" || permission.action === "session.end") return true;
+  if (!actor) return false;
+  if (isSystemActor(actor)) return permission.action === "document.import";
+  if (actor.role === "admin") return true;
+  const ownsDepartment = (departmentId: number | null) =>
+    departmentId !== null && actor.departments.some((d) => d.id === departmentId);
   switch (permission.action) {
     case "progress.write":
-      return (
-        user.role === "staff" &&
-        permission.departmentId !== null &&
-        user.departments.some((d) => d.id === permission.departmentId)
-      );
     case "document.import":
+      return actor.role === "staff" && ownsDepartment(permission.departmentId);
     case "staff.workspace":
-      return user.role === "staff";
+      return actor.role === "staff";
     case "council.read":
-      return user.role === "councillor";
+      return actor.role === "councillor";
     case "admin.manage":
       return false;
   }
 }
 
-export class PermissionDeniedError extends Error {
-  constructor(readonly permission: Permission["action"]) {
-    super(`Not allowed: ${permission}`);
+/** Refused: not signed in (`unauthenticated`) or signed in without the right (`forbidden`). */
+export class PermissionDeniedError extends AppError {
+  constructor(
+    /** The permission refused, or the command's name when it was refused before any resource was read. */
+    readonly permission: string,
+    signedIn = true,
+  ) {
+    super(signedIn ? "forbidden" : "unauthenticated", `Not allowed: ${permission}`);
     this.name = "PermissionDeniedError";
   }
 }
 
-export function assertCan(user: SessionUser | null, permission: Permission): asserts user is SessionUser {
-  if (!can(user, permission)) throw new PermissionDeniedError(permission.action);
+export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!can(actor, permission)) throw new PermissionDeniedError(permission.action, actor !== null);
+}
+
+/** The same check, for work only a signed-in user can do (it is authored by someone). */
+export function assertUserCan(actor: Actor | null, permission: Permission): asserts actor is SessionUser {
+  assertCan(actor, permission);
+  if (isSystemActor(actor)) throw new PermissionDeniedError(permission.action);
 }

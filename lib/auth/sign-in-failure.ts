@@ -2,13 +2,13 @@
  * Why a sign-in failed, as the audit log stores it: a code, rendered in the reader's language
  * (lib/i18n/audit). Pure, so the audit page can read it without the sign-in machinery.
  */
-export const SIGN_IN_FAILURES = ["unknown_email", "wrong_password", "disabled", "locked"] as const;
+export const SIGN_IN_FAILURES = ["unknownEmail", "wrongPassword", "disabled", "locked"] as const;
 export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 
 // Rows written before the codes carried English phrases; they stay readable.
 const LEGACY: Record<string, SignInFailure> = {
-  "unknown e-mail": "unknown_email",
-  "wrong password": "wrong_password",
+  "unknown e-mail": "unknownEmail",
+  "wrong password": "wrongPassword",
 };
 
 /** A stored reason as a code, or null when it is neither a code nor a known old phrase. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { readEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/env";
 import { createPrismaClient, type Db } from "./client";
 
 const globalForDb = globalThis as unknown as { portalDb?: Db };
@@ -11,7 +11,7 @@ const globalForDb = globalThis as unknown as { portalDb?: Db };
  */
 export function db(): Db {
   if (globalForDb.portalDb) return globalForDb.portalDb;
-  const env = readEnv();
+  const env = serverEnv();
   if (!env.DATABASE_URL) {
     throw new Error("DATABASE_URL is not set: start the portal with `npm start` or `npm run dev`.");
   }

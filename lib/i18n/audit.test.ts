@@ -21,7 +21,10 @@ const entry = {
   withdrawnReason: null,
 };
 
-/** Every action string the code writes to the audit log (recordAudit and the import's own create). */
+/**
+ * Every action the code can write to the audit log: each command's name (the default action of its
+ * audit records) and each literal `action:` in an audit record (recordAudit, a command's audit()).
+ */
 function auditActionsInCode(): string[] {
   const root = path.resolve(__dirname, "../..");
   const found = new Set<string>();
@@ -32,10 +35,12 @@ function auditActionsInCode(): string[] {
         if (item.name !== "generated" && item.name !== "node_modules") walk(full);
       } else if (/\.tsx?$/u.test(item.name) && !/\.test\.tsx?$/u.test(item.name)) {
         const source = readFileSync(full, "utf8");
+        for (const command of source.matchAll(/defineCommand\(\{\s*name:\s*"([^"]+)"/gu))
+          found.add(command[1] ?? "");
         for (const call of source.matchAll(
-          /(?:recordAudit\(|auditEvent\.create\()[\s\S]{0,300}?action:([^\n]+)/gu,
+          /(?:recordAudit\(\w+,\s*|\baudit\()\{([^{}]*?)action:([^\n]+)/gu,
         )) {
-          for (const literal of (call[1] ?? "").matchAll(/"([a-z]+\.[a-z-]+)"/gu))
+          for (const literal of (call[2] ?? "").matchAll(/"([a-z]+\.[a-z-]+)"/gu))
             found.add(literal[1] ?? "");
         }
       }
@@ -50,7 +55,14 @@ describe("the audit log in the reader's language", () => {
   it("has words for every action the code records, in both languages", () => {
     const actions = auditActionsInCode();
     expect(actions).toEqual(
-      expect.arrayContaining(["auth.sign-in-failed", "progress.create", "document.reimport"]),
+      expect.arrayContaining([
+        "auth.sign-in-failed",
+        "auth.sign-out",
+        "progress.create",
+        "user.password-reset",
+        "document.import",
+        "document.reimport",
+      ]),
     );
     // entries.ts passes these two through a parameter, where the scan cannot see them.
     for (const action of [...actions, "progress.update", "progress.withdraw"]) {
@@ -143,8 +155,8 @@ describe("the audit log in the reader's language", () => {
   });
 
   it.each([
-    ["zh-Hant", "wrong_password", "密碼錯誤"],
-    ["en", "wrong_password", "Wrong password"],
+    ["zh-Hant", "wrongPassword", "密碼錯誤"],
+    ["en", "wrongPassword", "Wrong password"],
     // Rows written before the codes keep their English phrase; they are shown in the reader's language.
     ["zh-Hant", "wrong password", "密碼錯誤"],
     ["zh-Hant", "unknown e-mail", "查無此電子郵件"],

@@ -1,4 +1,4 @@
-import type { RequestMeta } from "@/lib/audit";
+import { recordAudit, type RequestMeta } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { kindToDb } from "@/lib/domain/document-kind";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,117 +48,116 @@ function levels<T extends { key: string; children: T[] }>(roots: T[]): Flat<T>[]
 const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /**
- * Writes a parsed document in one transaction: all of it or nothing. A document already known by
+ * Writes a parsed document in the caller's transaction: all of it or nothing. A document already known by
  * its key (same kind, department and period) is replaced as its next version; its nodes are matched
  * by path so their ids, and the progress entries staff attached to them, survive. A node the new
  * version no longer has is deleted, unless progress hangs off it or below it: then it is kept as
  * retired, because staff work is never lost.
  */
-export async function saveParsedDocument(db: Db, input: SaveInput): Promise<SaveOutcome> {
+export async function saveParsedDocumentIn(tx: Tx, input: SaveInput): Promise<SaveOutcome> {
   const { parsed } = input;
-  return db.$transaction(
-    async (tx) => {
-      const departmentIds = new Map(
-        (await tx.department.findMany({ select: { id: true, slug: true } })).map((d) => [d.slug, d.id]),
-      );
-      const documentDepartmentId = parsed.departmentSlug
-        ? (departmentIds.get(parsed.departmentSlug) ?? null)
-        : null;
-      const fields = {
-        kind: kindToDb(parsed.kind),
-        title: parsed.title,
-        checksum: input.checksum,
-        parserVersion: PARSER_VERSION,
-        fileName: input.fileName,
-        rocYearFrom: parsed.rocYearFrom,
-        rocYearTo: parsed.rocYearTo,
-        periodFrom: toDate(parsed.period.from),
-        periodTo: toDate(parsed.period.to),
-        departmentId: documentDepartmentId,
-        presenter: parsed.presenter,
-        presentedOn: toDate(parsed.presentedOn),
-        councilSession: parsed.councilSession,
-        rawText: input.rawText,
-        lineCount: input.rawText.split("\n").length,
-        importedById: input.importedById,
-        importedAt: new Date(),
-      };
-      // The same document by its identity, or the same file read by an older parser under another key.
-      const previous = await tx.sourceDocument.findFirst({
-        where: { OR: [{ documentKey: parsed.documentKey }, { checksum: input.checksum }] },
-        orderBy: { id: "asc" },
-        select: { id: true, version: true, checksum: true },
-      });
-      const document = previous
-        ? await tx.sourceDocument.update({
-            where: { id: previous.id },
-            data: {
-              ...fields,
-              documentKey: parsed.documentKey,
-              // A newer parser re-reading the same file is not a new version of the document.
-              version: previous.checksum === input.checksum ? undefined : { increment: 1 },
-            },
-            select: { id: true, version: true, title: true },
-          })
-        : await tx.sourceDocument.create({
-            data: { ...fields, documentKey: parsed.documentKey },
-            select: { id: true, version: true, title: true },
-          });
-
-      const nodeIds = await saveNodes(tx, document.id, parsed.nodes, departmentIds, documentDepartmentId);
-      const retiredNodes = previous ? await retireMissingNodes(tx, document.id, new Set(nodeIds.keys())) : 0;
-      const budgetLines = await saveBudgetLines(tx, document.id, parsed, nodeIds, documentDepartmentId);
-
-      await tx.reportFigure.deleteMany({ where: { documentId: document.id } });
-      await tx.reportFigure.createMany({
-        data: parsed.figures.map((f) => ({
-          documentId: document.id,
-          nodeId: f.nodeKey ? (nodeIds.get(f.nodeKey) ?? null) : null,
-          value: f.value,
-          valueText: f.valueText,
-          unit: f.unit,
-          label: f.label,
-          sentence: f.sentence,
-          lineFrom: f.lineFrom,
-          lineTo: f.lineTo,
-        })),
-      });
-
-      const counts = { nodes: nodeIds.size, retiredNodes, budgetLines, figures: parsed.figures.length };
-      await tx.auditEvent.create({
-        data: {
-          actorId: input.importedById,
-          action: previous ? "document.reimport" : "document.import",
-          entityType: "SourceDocument",
-          entityId: String(document.id),
-          ip: input.meta?.ip ?? null,
-          userAgent: input.meta?.userAgent ?? null,
-          before: previous ? { version: previous.version, checksum: previous.checksum } : undefined,
-          after: {
-            version: document.version,
-            checksum: input.checksum,
-            fileName: input.fileName,
-            documentKey: parsed.documentKey,
-            ...counts,
-            warnings: parsed.warnings,
-          },
-        },
-      });
-
-      // Last, so it sees everything above; in this transaction, so the index commits or fails with it.
-      await rebuildSearchIndexForDocument(tx, document.id);
-
-      return {
-        status: previous ? ("updated" as const) : ("imported" as const),
-        documentId: document.id,
-        title: document.title,
-        version: document.version,
-        counts,
-      };
-    },
-    // Large documents are thousands of rows; the default 5 s would abort a legitimate import.
-    { timeout: 120_000, maxWait: 30_000 },
+  const departmentIds = new Map(
+    (await tx.department.findMany({ select: { id: true, slug: true } })).map((d) => [d.slug, d.id]),
   );
+  const documentDepartmentId = parsed.departmentSlug
+    ? (departmentIds.get(parsed.departmentSlug) ?? null)
+    : null;
+  const fields = {
+    kind: kindToDb(parsed.kind),
+    title: parsed.title,
+    checksum: input.checksum,
+    parserVersion: PARSER_VERSION,
+    fileName: input.fileName,
+    rocYearFrom: parsed.rocYearFrom,
+    rocYearTo: parsed.rocYearTo,
+    periodFrom: toDate(parsed.period.from),
+    periodTo: toDate(parsed.period.to),
+    departmentId: documentDepartmentId,
+    presenter: parsed.presenter,
+    presentedOn: toDate(parsed.presentedOn),
+    councilSession: parsed.councilSession,
+    rawText: input.rawText,
+    lineCount: input.rawText.split("\n").length,
+    importedById: input.importedById,
+    importedAt: new Date(),
+  };
+  // The same document by its identity, or the same file read by an older parser under another key.
+  const previous = await tx.sourceDocument.findFirst({
+    where: { OR: [{ documentKey: parsed.documentKey }, { checksum: input.checksum }] },
+    orderBy: { id: "asc" },
+    select: { id: true, version: true, checksum: true },
+  });
+  const document = previous
+    ? await tx.sourceDocument.update({
+        where: { id: previous.id },
+        data: {
+          ...fields,
+          documentKey: parsed.documentKey,
+          // A newer parser re-reading the same file is not a new version of the document.
+          version: previous.checksum === input.checksum ? undefined : { increment: 1 },
+        },
+        select: { id: true, version: true, title: true },
+      })
+    : await tx.sourceDocument.create({
+        data: { ...fields, documentKey: parsed.documentKey },
+        select: { id: true, version: true, title: true },
+      });
+
+  const nodeIds = await saveNodes(tx, document.id, parsed.nodes, departmentIds, documentDepartmentId);
+  const retiredNodes = previous ? await retireMissingNodes(tx, document.id, new Set(nodeIds.keys())) : 0;
+  const budgetLines = await saveBudgetLines(tx, document.id, parsed, nodeIds, documentDepartmentId);
+
+  await tx.reportFigure.deleteMany({ where: { documentId: document.id } });
+  await tx.reportFigure.createMany({
+    data: parsed.figures.map((f) => ({
+      documentId: document.id,
+      nodeId: f.nodeKey ? (nodeIds.get(f.nodeKey) ?? null) : null,
+      value: f.value,
+      valueText: f.valueText,
+      unit: f.unit,
+      label: f.label,
+      sentence: f.sentence,
+      lineFrom: f.lineFrom,
+      lineTo: f.lineTo,
+    })),
+  });
+
+  const counts = { nodes: nodeIds.size, retiredNodes, budgetLines, figures: parsed.figures.length };
+  await recordAudit(tx, {
+    actorId: input.importedById,
+    action: previous ? "document.reimport" : "document.import",
+    entityType: "SourceDocument",
+    entityId: document.id,
+    meta: input.meta ?? { ip: null, userAgent: null },
+    before: previous ? { version: previous.version, checksum: previous.checksum } : undefined,
+    after: {
+      version: document.version,
+      checksum: input.checksum,
+      fileName: input.fileName,
+      documentKey: parsed.documentKey,
+      ...counts,
+      warnings: parsed.warnings,
+    },
+  });
+
+  // Last, so it sees everything above; in this transaction, so the index commits or fails with it.
+  await rebuildSearchIndexForDocument(tx, document.id);
+
+  return {
+    status: previous ? ("updated" as const) : ("imported" as const),
+    documentId: document.id,
+    title: document.title,
+    version: document.version,
+    counts,
+  };
+}
+
+/** Large documents are thousands of rows; the default 5 s would abort a legitimate import. */
+export const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 30_000 } as const;
+
+/** The same in a transaction of its own (the seed, and re-reading stored documents at start). */
+export function saveParsedDocument(db: Db, input: SaveInput): Promise<SaveOutcome> {
+  return db.$transaction((tx) => saveParsedDocumentIn(tx, input), IMPORT_TRANSACTION);
 }
 
 /** Upserts the node tree level by level (parents first); returns every node's id by its key. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { recordAudit, type RequestMeta } from "@/lib/audit";
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
+import { defineCommand } from "@/lib/commands/command";
+import { AppError } from "@/lib/commands/errors";
+import { recordId } from "@/lib/validation/params";
 import type { Db } from "@/lib/db/client";
 
 /**
@@ -11,17 +13,17 @@ import type { Db } from "@/lib/db/client";
 export const NOTE_MAX_LENGTH = 2000;
 
 export const noteInput = z.object({
-  nodeId: z.number().int().positive(),
+  nodeId: recordId,
   body: z.string().trim().min(1, { message: "required" }).max(NOTE_MAX_LENGTH, { message: "tooLong" }),
 });
 export const noteUpdate = z.object({
-  noteId: z.number().int().positive(),
+  noteId: recordId,
   body: noteInput.shape.body,
 });
 
-export class NoteNotFoundError extends Error {
+export class NoteNotFoundError extends AppError {
   constructor() {
-    super("No such note of yours.");
+    super("not_found", "No such note of yours.");
     this.name = "NoteNotFoundError";
   }
 }
@@ -43,68 +45,45 @@ export async function listMyNotes(
   });
 }
 
-export async function addNote(
-  db: Db,
-  user: SessionUser | null,
-  input: z.infer<typeof noteInput>,
-  meta: RequestMeta,
-): Promise<CouncillorNote> {
-  assertCan(user, { action: "council.read" });
-  return db.$transaction(async (tx) => {
+/** A councillor adds a note to an item or report section. */
+export const addNoteCommand = defineCommand({
+  name: "note.create",
+  input: noteInput,
+  permission: () => ({ action: "council.read" }),
+  run: async ({ tx, actor, audit }, input): Promise<CouncillorNote> => {
+    const node = await tx.planNode.findUnique({ where: { id: input.nodeId }, select: { id: true } });
+    if (!node) throw new NoteNotFoundError();
     const note = await tx.councillorNote.create({
-      data: { authorId: user.id, nodeId: input.nodeId, body: input.body },
+      data: { authorId: actor.id, nodeId: input.nodeId, body: input.body },
       select: noteSelect,
     });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "note.create",
-      entityType: "CouncillorNote",
-      entityId: note.id,
-      meta,
-    });
+    await audit({ entityType: "CouncillorNote", entityId: note.id });
     return note;
-  });
-}
+  },
+});
 
-export async function updateNote(
-  db: Db,
-  user: SessionUser | null,
-  input: z.infer<typeof noteUpdate>,
-  meta: RequestMeta,
-): Promise<void> {
-  assertCan(user, { action: "council.read" });
-  await db.$transaction(async (tx) => {
+/** Its author rewrites a note; anyone else's id finds nothing. */
+export const updateNoteCommand = defineCommand({
+  name: "note.update",
+  input: noteUpdate,
+  permission: () => ({ action: "council.read" }),
+  run: async ({ tx, actor, audit }, input): Promise<void> => {
     const { count } = await tx.councillorNote.updateMany({
-      where: { id: input.noteId, authorId: user.id },
+      where: { id: input.noteId, authorId: actor.id },
       data: { body: input.body },
     });
     if (count === 0) throw new NoteNotFoundError();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "note.update",
-      entityType: "CouncillorNote",
-      entityId: input.noteId,
-      meta,
-    });
-  });
-}
+    await audit({ entityType: "CouncillorNote", entityId: input.noteId });
+  },
+});
 
-export async function deleteNote(
-  db: Db,
-  user: SessionUser | null,
-  noteId: number,
-  meta: RequestMeta,
-): Promise<void> {
-  assertCan(user, { action: "council.read" });
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.councillorNote.deleteMany({ where: { id: noteId, authorId: user.id } });
+export const deleteNoteCommand = defineCommand({
+  name: "note.delete",
+  input: z.object({ noteId: recordId }),
+  permission: () => ({ action: "council.read" }),
+  run: async ({ tx, actor, audit }, input): Promise<void> => {
+    const { count } = await tx.councillorNote.deleteMany({ where: { id: input.noteId, authorId: actor.id } });
     if (count === 0) throw new NoteNotFoundError();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "note.delete",
-      entityType: "CouncillorNote",
-      entityId: noteId,
-      meta,
-    });
-  });
-}
+    await audit({ entityType: "CouncillorNote", entityId: input.noteId });
+  },
+});

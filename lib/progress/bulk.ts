@@ -1,5 +1,6 @@
-import type { RequestMeta } from "@/lib/audit";
-import { assertCan, can, type SessionUser } from "@/lib/auth/permissions";
+import { type Actor, assertCan, can, type SessionUser } from "@/lib/auth/permissions";
+import type { AuditWriter } from "@/lib/commands/command";
+import { AppError } from "@/lib/commands/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
@@ -56,12 +57,13 @@ const REQUIRED = [
 ];
 export const BULK_LIMITS = { bytes: 1_000_000, rows: 3000 } as const;
 
-export class BulkFileError extends Error {
+/** The file as a whole cannot be read; `reason` says why (a key of the bulk page's fileErrors). */
+export class BulkFileError extends AppError {
   constructor(
-    readonly code: "tooLarge" | "notUtf8" | "csvSyntax" | "missingColumns" | "empty" | "tooManyRows",
+    readonly reason: "tooLarge" | "notUtf8" | "csvSyntax" | "missingColumns" | "empty" | "tooManyRows",
     readonly detail = "",
   ) {
-    super(`${code}${detail ? `: ${detail}` : ""}`);
+    super(reason === "tooLarge" ? "too_large" : "file_rejected", `${reason}${detail ? `: ${detail}` : ""}`);
     this.name = "BulkFileError";
   }
 }
@@ -168,9 +170,11 @@ function readStatus(cell: string): ProgressStatus | string {
   return text;
 }
 
+/** A whole number a database id or year can hold; anything else (abc, 12x, -1, 1e99) is NaN. */
 const int = (cell: string | undefined): number | null => {
   const text = (cell ?? "").trim();
-  return /^\d+$/u.test(text) ? Number(text) : text === "" ? null : Number.NaN;
+  if (text === "") return null;
+  return /^\d{1,10}$/u.test(text) && Number(text) <= 2_147_483_647 ? Number(text) : Number.NaN;
 };
 
 export function decodeBulkFile(bytes: Uint8Array): string {
@@ -210,7 +214,7 @@ type PlannedWrite =
  * Classifies every row against the database as it is now. Used for the preview and again, inside
  * the write transaction, on confirmation: a row that became a conflict in between is refused then.
  */
-async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now: Date) {
+async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date) {
   const table = readTable(text);
   const seen = new Set<string>();
   const rows: BulkRow[] = [];
@@ -232,6 +236,10 @@ async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now
     }
     row.nodeId = nodeId;
     const entryId = int(cells.entry_id);
+    if (Number.isNaN(entryId) || entryId === 0) {
+      row.reasons.push({ key: "badEntryId", detail: (cells.entry_id ?? "").trim().slice(0, 20) });
+      continue;
+    }
     const status = (cells.status ?? "").trim();
     const narrative = (cells.narrative ?? "").trim();
     if (entryId === null && status === "" && narrative === "") {
@@ -268,7 +276,7 @@ async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now
       checkPeriod(fields, scope.planYears, now);
     } catch (error) {
       if (!(error instanceof ProgressRuleError)) throw error;
-      row.reasons.push({ key: error.code });
+      row.reasons.push({ key: error.rule });
       continue;
     }
     const periodKey = `${nodeId}:${fields.period.year}:${fields.period.quarter ?? ""}`;
@@ -306,7 +314,7 @@ async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now
       continue;
     }
     const entry = await tx.progressEntry.findUnique({
-      where: { id: entryId ?? 0 },
+      where: { id: entryId },
       select: {
         nodeId: true,
         version: true,
@@ -321,7 +329,7 @@ async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now
         withdrawnReason: true,
       },
     });
-    if (!entry || entry.nodeId !== nodeId || Number.isNaN(entryId)) {
+    if (!entry || entry.nodeId !== nodeId) {
       row.reasons.push({ key: "entryMismatch" });
       continue;
     }
@@ -350,7 +358,7 @@ async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now
     }
     row.action = "update";
     row.changes = changes;
-    writes.push({ kind: "update", entryId: entryId ?? 0, expectedVersion: entry.version, fields: merged });
+    writes.push({ kind: "update", entryId, expectedVersion: entry.version, fields: merged });
   }
   const count = (action: BulkRow["action"]) => rows.filter((r) => r.action === action).length;
   const preview: BulkPreview = {
@@ -364,49 +372,47 @@ async function planRows(tx: Db | Tx, user: SessionUser | null, text: string, now
 
 /** What the upload would do, without writing anything. */
 export async function previewBulkUpload(
-  db: Db,
-  user: SessionUser | null,
+  db: Db | Tx,
+  user: Actor | null,
   text: string,
   now = new Date(),
 ): Promise<BulkPreview> {
   return (await planRows(db, user, text, now)).preview;
 }
 
+export type BulkApplied = { preview: BulkPreview; created: number; updated: number; impact: ProgressImpact };
+
 /**
- * Writes every accepted row in one transaction: all of them or, if anything unexpected fails, none.
- * Rows refused now (someone saved in between) are reported and skipped, never forced.
+ * Writes every accepted row inside the command's transaction (lib/progress/commands.ts): all of
+ * them or, if anything unexpected fails, none. Rows refused now (someone saved in between) are
+ * reported and skipped, never forced.
  */
-export async function applyBulkUpload(
-  db: Db,
-  user: SessionUser | null,
+export async function applyBulkRows(
+  tx: Tx,
+  user: Actor | null,
   text: string,
-  meta: RequestMeta,
-  now = new Date(),
-): Promise<{ preview: BulkPreview; created: number; updated: number; impact: ProgressImpact }> {
-  return db.$transaction(
-    async (tx) => {
-      const { preview, writes } = await planRows(tx, user, text, now);
-      const impacts: ProgressImpact[] = [];
-      for (const write of writes) {
-        const entry =
-          write.kind === "create"
-            ? await createProgressEntryIn(tx, user, { nodeId: write.nodeId, ...write.fields }, meta, { now })
-            : await updateProgressEntryIn(
-                tx,
-                user,
-                { entryId: write.entryId, expectedVersion: write.expectedVersion, ...write.fields },
-                meta,
-                { now },
-              );
-        impacts.push(await progressImpactOf(tx, entry.nodeId));
-      }
-      return {
-        preview,
-        created: writes.filter((w) => w.kind === "create").length,
-        updated: writes.filter((w) => w.kind === "update").length,
-        impact: mergeImpacts(impacts),
-      };
-    },
-    { timeout: 120_000 },
-  );
+  audit: AuditWriter,
+  now: Date,
+): Promise<BulkApplied> {
+  const { preview, writes } = await planRows(tx, user, text, now);
+  const impacts: ProgressImpact[] = [];
+  for (const write of writes) {
+    const entry =
+      write.kind === "create"
+        ? await createProgressEntryIn(tx, user, { nodeId: write.nodeId, ...write.fields }, audit, now)
+        : await updateProgressEntryIn(
+            tx,
+            user,
+            { entryId: write.entryId, expectedVersion: write.expectedVersion, ...write.fields },
+            audit,
+            now,
+          );
+    impacts.push(await progressImpactOf(tx, entry.nodeId));
+  }
+  return {
+    preview,
+    created: writes.filter((w) => w.kind === "create").length,
+    updated: writes.filter((w) => w.kind === "update").length,
+    impact: mergeImpacts(impacts),
+  };
 }

@@ -1,5 +1,6 @@
-import { recordAudit, type RequestMeta } from "@/lib/audit";
-import { assertCan, type SessionUser } from "@/lib/auth/permissions";
+import { type Actor, assertUserCan } from "@/lib/auth/permissions";
+import type { AuditWriter } from "@/lib/commands/command";
+import { AppError } from "@/lib/commands/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
 import { hasPeriodBegun } from "@/lib/domain/time";
@@ -18,35 +19,38 @@ import {
 type Tx = Prisma.TransactionClient;
 
 /** A save or withdrawal was refused because someone else saved the entry first. */
-export class ProgressConflictError extends Error {
+export class ProgressConflictError extends AppError {
   constructor(readonly current: ProgressSnapshot) {
-    super(`Progress entry ${current.id} was changed by someone else (now version ${current.version}).`);
+    super(
+      "conflict",
+      `Progress entry ${current.id} was changed by someone else (now version ${current.version}).`,
+    );
     this.name = "ProgressConflictError";
   }
 }
 
 /** A rule of the city's calendar the form cannot check alone (it needs the node's plan). */
-export class ProgressRuleError extends Error {
+export class ProgressRuleError extends AppError {
   constructor(
     readonly field: string,
-    readonly code: "periodInFuture" | "periodOutsidePlan",
+    readonly rule: "periodInFuture" | "periodOutsidePlan",
     readonly detail: { from?: number; to?: number } = {},
   ) {
-    super(code);
+    super("rule_broken", rule, { [field === "period" ? "year" : field]: rule });
     this.name = "ProgressRuleError";
   }
 }
 
-export class NodeNotFoundError extends Error {
+export class NodeNotFoundError extends AppError {
   constructor(readonly nodeId: number) {
-    super(`No plan node ${nodeId}.`);
+    super("not_found", `No plan node ${nodeId}.`);
     this.name = "NodeNotFoundError";
   }
 }
 
-export class ProgressEntryNotFoundError extends Error {
+export class ProgressEntryNotFoundError extends AppError {
   constructor(readonly entryId: number) {
-    super(`No progress entry ${entryId}.`);
+    super("not_found", `No progress entry ${entryId}.`);
     this.name = "ProgressEntryNotFoundError";
   }
 }
@@ -205,43 +209,49 @@ export async function progressImpactOf(tx: Tx | Db, nodeId: number): Promise<Pro
   return { nodeIds: [...nodeIds], documentIds: [...documentIds], departmentSlugs: [...departmentSlugs] };
 }
 
-type WriteOptions = { now?: Date };
-
-/** Adds an entry inside the caller's transaction (the form saves one; the bulk upload many). */
+/**
+ * Adds an entry inside the caller's transaction (the form's command saves one; the bulk upload
+ * many). Each write asks `can()` for its own node: a bulk file may name any node.
+ */
 export async function createProgressEntryIn(
   tx: Tx,
-  user: SessionUser | null,
+  user: Actor | null,
   input: CreateProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
+  audit: AuditWriter,
+  now: Date,
 ): Promise<ProgressSnapshot> {
   const scope = await loadNodeScope(tx, input.nodeId);
-  assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
-  checkPeriod(input, scope.planYears, options.now ?? new Date());
+  assertUserCan(user, { action: "progress.write", departmentId: scope.departmentId });
+  checkPeriod(input, scope.planYears, now);
   const entry = await tx.progressEntry.create({
     data: { nodeId: input.nodeId, authorId: user.id, version: 1, ...fieldData(input) },
     select: snapshotSelect,
   });
   await appendVersion(tx, entry, user.id);
-  await recordAudit(tx, {
-    actorId: user.id,
+  await audit({
     action: "progress.create",
     entityType: "ProgressEntry",
     entityId: entry.id,
     after: auditJson(entry),
-    meta,
   });
   await indexProgressEntry(tx, entry.id); // the narrative is searchable at once, or not saved
   return entry;
 }
 
 /** The entry as it is, and the permission to change it (its node's department). */
-async function loadEntryForWrite(tx: Tx, user: SessionUser | null, entryId: number) {
+async function loadEntryForWrite(tx: Tx, user: Actor | null, entryId: number) {
   const before = await tx.progressEntry.findUnique({ where: { id: entryId }, select: snapshotSelect });
   if (!before) throw new ProgressEntryNotFoundError(entryId);
   const scope = await loadNodeScope(tx, before.nodeId);
-  assertCan(user, { action: "progress.write", departmentId: scope.departmentId });
+  assertUserCan(user, { action: "progress.write", departmentId: scope.departmentId });
   return { before, scope, writer: user };
+}
+
+/** The node an entry belongs to (for the command's permission): NotFound when there is no such entry. */
+export async function nodeOfEntry(tx: Tx, entryId: number): Promise<number> {
+  const entry = await tx.progressEntry.findUnique({ where: { id: entryId }, select: { nodeId: true } });
+  if (!entry) throw new ProgressEntryNotFoundError(entryId);
+  return entry.nodeId;
 }
 
 /**
@@ -251,12 +261,12 @@ async function loadEntryForWrite(tx: Tx, user: SessionUser | null, entryId: numb
  */
 async function writeNextVersion(
   tx: Tx,
-  user: SessionUser,
+  user: { id: number },
   before: ProgressSnapshot,
   expectedVersion: number,
   data: Prisma.ProgressEntryUpdateManyMutationInput,
   action: "progress.update" | "progress.withdraw",
-  meta: RequestMeta,
+  audit: AuditWriter,
 ): Promise<ProgressSnapshot> {
   if (before.withdrawnAt) throw new ProgressConflictError(before);
   const { count } = await tx.progressEntry.updateMany({
@@ -269,14 +279,12 @@ async function writeNextVersion(
     select: snapshotSelect,
   });
   await appendVersion(tx, entry, user.id);
-  await recordAudit(tx, {
-    actorId: user.id,
+  await audit({
     action,
     entityType: "ProgressEntry",
     entityId: entry.id,
     before: auditJson(before),
     after: auditJson(entry),
-    meta,
   });
   await indexProgressEntry(tx, entry.id);
   return entry;
@@ -285,13 +293,13 @@ async function writeNextVersion(
 /** Saves an edit as the entry's next version, inside the caller's transaction. */
 export async function updateProgressEntryIn(
   tx: Tx,
-  user: SessionUser | null,
+  user: Actor | null,
   input: UpdateProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
+  audit: AuditWriter,
+  now: Date,
 ): Promise<ProgressSnapshot> {
   const { before, scope, writer } = await loadEntryForWrite(tx, user, input.entryId);
-  checkPeriod(input, scope.planYears, options.now ?? new Date());
+  checkPeriod(input, scope.planYears, now);
   return writeNextVersion(
     tx,
     writer,
@@ -299,54 +307,22 @@ export async function updateProgressEntryIn(
     input.expectedVersion,
     fieldData(input),
     "progress.update",
-    meta,
+    audit,
   );
 }
 
 /** Withdraws an entry with a reason: hidden from the public, kept with its whole history. */
 export async function withdrawProgressEntryIn(
   tx: Tx,
-  user: SessionUser | null,
+  user: Actor | null,
   input: WithdrawProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
+  audit: AuditWriter,
+  now: Date,
 ): Promise<ProgressSnapshot> {
   const { before, writer } = await loadEntryForWrite(tx, user, input.entryId);
-  const data = { withdrawnAt: options.now ?? new Date(), withdrawnReason: input.reason };
-  return writeNextVersion(tx, writer, before, input.expectedVersion, data, "progress.withdraw", meta);
+  const data = { withdrawnAt: now, withdrawnReason: input.reason };
+  return writeNextVersion(tx, writer, before, input.expectedVersion, data, "progress.withdraw", audit);
 }
-
-/** One write in its own transaction, with what it made stale (for the cache). */
-function withImpact(db: Db, write: (tx: Tx) => Promise<ProgressSnapshot>): Promise<ProgressWriteResult> {
-  return db.$transaction(async (tx) => {
-    const entry = await write(tx);
-    return { entry, impact: await progressImpactOf(tx, entry.nodeId) };
-  });
-}
-
-export const createProgressEntry = (
-  db: Db,
-  user: SessionUser | null,
-  input: CreateProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
-) => withImpact(db, (tx) => createProgressEntryIn(tx, user, input, meta, options));
-
-export const updateProgressEntry = (
-  db: Db,
-  user: SessionUser | null,
-  input: UpdateProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
-) => withImpact(db, (tx) => updateProgressEntryIn(tx, user, input, meta, options));
-
-export const withdrawProgressEntry = (
-  db: Db,
-  user: SessionUser | null,
-  input: WithdrawProgressInput,
-  meta: RequestMeta,
-  options: WriteOptions = {},
-) => withImpact(db, (tx) => withdrawProgressEntryIn(tx, user, input, meta, options));
 
 /** Several writes' impacts as one (a bulk upload revalidates each page once). */
 export function mergeImpacts(impacts: readonly ProgressImpact[]): ProgressImpact {

@@ -1,5 +1,6 @@
-import type { z } from "zod";
-import type { ProgressSnapshot } from "./entries";
+import type { CommandResult } from "@/lib/commands/command";
+import { parseRecordId } from "@/lib/validation/params";
+import { ProgressConflictError, type ProgressSnapshot, type ProgressWriteResult } from "./entries";
 
 /**
  * The progress form's wire format: what a browser posts, with or without JavaScript. Kept here
@@ -70,20 +71,34 @@ export function progressFormToInput(values: ProgressFormValues): Record<string, 
   };
 }
 
+/** The progress form as a command's input: an edit when it names an entry, else a new entry. */
+export function toProgressCommandInput(form: FormData): Record<string, unknown> & { entryId?: number } {
+  const id = (name: string) => parseRecordId(text(form, name)) ?? undefined;
+  const entryId = id("entryId");
+  return {
+    nodeId: id("nodeId"),
+    ...(entryId === undefined ? {} : { entryId, expectedVersion: id("expectedVersion") }),
+    ...progressFormToInput(readProgressForm(form)),
+  };
+}
+
 /**
- * zod issues → { field name as the form knows it: message key }. Figure and link rows keep their
- * row number (figures.1.value) so the form can mark the exact input.
+ * A progress command's result as the form's state: saved; someone else saved first (both versions
+ * shown); or field errors with what was typed kept. An unknown node or entry is a 404.
  */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String);
-    const field = path[0] === "period" ? (path[1] ?? "year") : path.join(".");
-    const key =
-      issue.code === "invalid_type" && issue.message.startsWith("Invalid") ? "required" : issue.message;
-    errors[field] ??= key;
-  }
-  return errors;
+export function progressFormState(
+  result: CommandResult<ProgressWriteResult>,
+  form: FormData,
+  notFound: () => never,
+): ProgressFormState {
+  if (result.ok)
+    return { status: "saved", entryId: result.value.entry.id, version: result.value.entry.version };
+  const values = readProgressForm(form);
+  const { error } = result;
+  if (error instanceof ProgressConflictError) return { status: "conflict", theirs: error.current, values };
+  if (error.code === "not_found") notFound();
+  const errors = Object.keys(error.fields).length > 0 ? error.fields : { form: error.code };
+  return { status: "invalid", errors: { ...errors }, values };
 }
 
 export function valuesOf(entry: {

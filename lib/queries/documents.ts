@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { kindFromDb, kindToDb, type DocumentKindSlug } from "@/lib/domain/document-kind";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import type { DepartmentRef } from "./documents";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Query fragments that encode a rule, so every page applies it the same way.
  */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { PROGRESS_STATUSES, type StatusOrNone } from "@/lib/domain/progress";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { currentTaipeiQuarter } from "@/lib/domain/time";
@@ -144,6 +145,18 @@ export type NodeForEditing = {
   planYears: { from: number; to: number } | null;
   entries: EditableEntry[];
 };
+
+/**
+ * Who may write progress on a node, read before anything else about it (the edit page asks
+ * permission first). The same rule as getNodeForEditing's `departmentId`: its own, else its document's.
+ */
+export async function getNodeOwner(db: Db, nodeId: number): Promise<{ departmentId: number | null } | null> {
+  const node = await db.planNode.findUnique({
+    where: { id: nodeId },
+    select: { departmentId: true, document: { select: { departmentId: true } } },
+  });
+  return node ? { departmentId: node.departmentId ?? node.document.departmentId } : null;
+}
 
 /** A node with every progress entry (withdrawn ones too) and their histories, for the edit page. */
 export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeForEditing | null> {

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createUser,
-  createUserInput,
-  EmailTakenError,
-  listAuditEvents,
-  resetPassword,
-  SelfLockoutError,
-  updateUser,
-} from "@/lib/admin/users";
+import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
+import { createUserInput, EmailTakenError, listAuditEvents, SelfLockoutError } from "@/lib/admin/users";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
 import { signInInput } from "@/lib/auth/schemas";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { authenticate } from "@/lib/auth/sign-in";
 import { syncDepartments } from "@/lib/import/departments";
+import { run } from "../support/commands";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -49,14 +43,18 @@ const input = (overrides: Record<string, unknown> = {}) =>
 describe("user administration", () => {
   it("only administrators may manage users; a refusal writes nothing", async () => {
     const before = await t.db.user.count();
-    await expect(createUser(t.db, staff, input(), meta)).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(createUser(t.db, null, input(), meta)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(run(t.db, createUserCommand, staff, input(), { meta })).rejects.toBeInstanceOf(
+      PermissionDeniedError,
+    );
+    await expect(run(t.db, createUserCommand, null, input(), { meta })).rejects.toBeInstanceOf(
+      PermissionDeniedError,
+    );
     await expect(listAuditEvents(t.db, staff, { page: 1 })).rejects.toBeInstanceOf(PermissionDeniedError);
     expect(await t.db.user.count()).toBe(before);
   });
 
   it("creates a user who can sign in, audited without the password", async () => {
-    const { id } = await createUser(t.db, admin, input(), meta);
+    const { id } = await run(t.db, createUserCommand, admin, input(), { meta });
     const result = await authenticate(
       t.db,
       signInInput.parse({ email: "new.person@example.test", password: "a long enough passphrase" }),
@@ -69,7 +67,9 @@ describe("user administration", () => {
     expect(audit.actorId).toBe(admin.id);
     expect(JSON.stringify(audit.after)).not.toContain("passphrase");
     expect(audit.after).toMatchObject({ email: "new.person@example.test", departments: ["secretariat"] });
-    await expect(createUser(t.db, admin, input(), meta)).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(run(t.db, createUserCommand, admin, input(), { meta })).rejects.toBeInstanceOf(
+      EmailTakenError,
+    );
   });
 
   it.each([
@@ -85,8 +85,9 @@ describe("user administration", () => {
   it("a change of role, departments or active ends the user's sessions at once", async () => {
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "new.person@example.test" } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).not.toBeNull();
-    await updateUser(
+    await run(
       t.db,
+      updateUserCommand,
       admin,
       {
         userId: user.id,
@@ -95,17 +96,18 @@ describe("user administration", () => {
         active: true,
         departments: ["secretariat", "transportation"],
       },
-      meta,
+      { meta },
     );
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
     const updated = await loadSessionUser(t.db, user.id, user.sessionVersion + 1);
     expect(updated?.departments.map((d) => d.slug).sort()).toEqual(["secretariat", "transportation"]);
 
-    await updateUser(
+    await run(
       t.db,
+      updateUserCommand,
       admin,
       { userId: user.id, name: "新同仁", role: "staff", active: false, departments: [] },
-      meta,
+      { meta },
     );
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion + 2)).toBeNull();
     const audit = await t.db.auditEvent.findFirstOrThrow({
@@ -118,19 +120,21 @@ describe("user administration", () => {
 
   it("an administrator cannot lock themself out", async () => {
     await expect(
-      updateUser(
+      run(
         t.db,
+        updateUserCommand,
         admin,
         { userId: admin.id, name: "root", role: "admin", active: false, departments: [] },
-        meta,
+        { meta },
       ),
     ).rejects.toBeInstanceOf(SelfLockoutError);
     await expect(
-      updateUser(
+      run(
         t.db,
+        updateUserCommand,
         admin,
         { userId: admin.id, name: "root", role: "staff", active: true, departments: [] },
-        meta,
+        { meta },
       ),
     ).rejects.toBeInstanceOf(SelfLockoutError);
   });
@@ -140,7 +144,13 @@ describe("user administration", () => {
       where: { id: staff.id },
       data: { lockedUntil: new Date(Date.now() + 60_000), failedSignIns: 3 },
     });
-    await resetPassword(t.db, admin, { userId: staff.id, password: "a brand new passphrase" }, meta);
+    await run(
+      t.db,
+      resetPasswordCommand,
+      admin,
+      { userId: staff.id, password: "a brand new passphrase" },
+      { meta },
+    );
     expect(await loadSessionUser(t.db, staff.id, 0)).toBeNull();
     const result = await authenticate(
       t.db,

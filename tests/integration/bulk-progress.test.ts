@@ -5,14 +5,14 @@ import { parseCsv } from "@/lib/export/csv-parse";
 import { toCsv } from "@/lib/export/csv";
 import { seedDatabase } from "@/lib/import/seed";
 import {
-  applyBulkUpload,
   BULK_COLUMNS,
   BulkFileError,
   bulkTemplate,
   decodeBulkFile,
   previewBulkUpload,
 } from "@/lib/progress/bulk";
-import { updateProgressEntry } from "@/lib/progress/entries";
+import { applyBulkUploadCommand, updateProgressEntryCommand } from "@/lib/progress/commands";
+import { run } from "../support/commands";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -115,7 +115,13 @@ describe("bulk progress by spreadsheet", () => {
       edit(a, { status: "on_track", percent: "30", narrative: "完成第一階段" }),
       edit(b, { status: "delayed", percent: "10", narrative: "招標流標" }),
     ];
-    const result = await applyBulkUpload(t.db, staff, toCsv(header, uploaded), meta, NOW);
+    const result = await run(
+      t.db,
+      applyBulkUploadCommand,
+      staff,
+      { csv: toCsv(header, uploaded) },
+      { meta, now: NOW },
+    );
     expect(result).toMatchObject({ created: 2, updated: 0 });
     expect(result.impact.departmentSlugs).toEqual(["secretariat"]);
     const audits = await t.db.auditEvent.count({ where: { action: "progress.create", actorId: staff.id } });
@@ -132,7 +138,13 @@ describe("bulk progress by spreadsheet", () => {
     const changed = again.rows.map((r) =>
       r === filled[0] ? edit(r, { percent: "45", narrative: "完成第二階段" }) : r,
     );
-    const second = await applyBulkUpload(t.db, staff, toCsv(again.header, changed), meta, NOW);
+    const second = await run(
+      t.db,
+      applyBulkUploadCommand,
+      staff,
+      { csv: toCsv(again.header, changed) },
+      { meta, now: NOW },
+    );
     expect(second).toMatchObject({ created: 0, updated: 1 });
     expect(second.preview.unchanged).toBe(again.rows.length - 1);
   });
@@ -142,8 +154,9 @@ describe("bulk progress by spreadsheet", () => {
     const row = rows.find((r) => r[col("entry_id")] !== "") as string[];
     const entryId = Number(row[col("entry_id")]);
     const current = await t.db.progressEntry.findUniqueOrThrow({ where: { id: entryId } });
-    await updateProgressEntry(
+    await run(
       t.db,
+      updateProgressEntryCommand,
       staff,
       {
         entryId,
@@ -155,15 +168,14 @@ describe("bulk progress by spreadsheet", () => {
         figures: [],
         evidenceLinks: [],
       },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
-    const result = await applyBulkUpload(
+    const result = await run(
       t.db,
+      applyBulkUploadCommand,
       staff,
-      toCsv(header, [edit(row, { narrative: "我的舊版本" })]),
-      meta,
-      NOW,
+      { csv: toCsv(header, [edit(row, { narrative: "我的舊版本" })]) },
+      { meta, now: NOW },
     );
     expect(result.updated).toBe(0);
     expect(result.preview.rows[0]).toMatchObject({
@@ -174,6 +186,33 @@ describe("bulk progress by spreadsheet", () => {
       "同事先完成了",
     );
   });
+
+  it.each(["abc", "12x", "-1", "0", "1e3", "99999999999"])(
+    "refuses the row whose entry_id is %s, and previews and applies the others",
+    async (entryId) => {
+      const { header, rows } = await download();
+      const [a, b] = rows as [string[], string[]];
+      const uploaded = [
+        edit(a, { entry_id: entryId, entry_version: "1", status: "on_track", narrative: "編號錯誤" }),
+        edit(b, { status: "on_track", percent: "5", narrative: `另一列 ${entryId}` }),
+      ];
+      const preview = await previewBulkUpload(t.db, staff, toCsv(header, uploaded), NOW);
+      expect(preview.rows.map((r) => [r.action, r.reasons.map((x) => x.key)])).toEqual([
+        ["rejected", ["badEntryId"]],
+        [expect.stringMatching(/^(create|update|unchanged)$/u), []],
+      ]);
+      const before = await counts();
+      const applied = await run(
+        t.db,
+        applyBulkUploadCommand,
+        staff,
+        { csv: toCsv(header, uploaded) },
+        { meta, now: NOW },
+      );
+      expect(applied.preview.rows[0]).toMatchObject({ action: "rejected", reasons: [{ key: "badEntryId" }] });
+      expect((await counts()).entries - before.entries).toBe(applied.created);
+    },
+  );
 
   it("refuses another department's items row by row", async () => {
     const other = await t.db.planNode.findFirstOrThrow({
@@ -194,7 +233,7 @@ describe("bulk progress by spreadsheet", () => {
     ["a file that is not UTF-8", new Uint8Array([0xff, 0xfe, 0x00, 0x41]), "notUtf8"],
     ["a file over the size limit", new Uint8Array(1_000_001), "tooLarge"],
   ])("refuses %s as a whole", (_name, bytes, code) => {
-    expect(() => decodeBulkFile(bytes)).toThrow(expect.objectContaining({ code }) as Error);
+    expect(() => decodeBulkFile(bytes)).toThrow(expect.objectContaining({ reason: code }) as Error);
   });
 
   it.each([
@@ -203,9 +242,9 @@ describe("bulk progress by spreadsheet", () => {
     ["an empty file", "", "empty"],
   ])("refuses %s as a whole, writing nothing", async (_name, text, code) => {
     const before = await counts();
-    await expect(applyBulkUpload(t.db, staff, text, meta, NOW)).rejects.toSatisfy(
-      (e) => e instanceof BulkFileError && e.code === code,
-    );
+    await expect(
+      run(t.db, applyBulkUploadCommand, staff, { csv: text }, { meta, now: NOW }),
+    ).rejects.toSatisfy((e) => e instanceof BulkFileError && e.reason === code);
     expect(await counts()).toEqual(before);
   });
 });

@@ -5,13 +5,14 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { syncDepartments } from "@/lib/import/departments";
 import { importDocument } from "@/lib/import/import-document";
 import {
-  addNote,
-  deleteNote,
+  addNoteCommand,
+  deleteNoteCommand,
   listMyNotes,
   noteInput,
   NoteNotFoundError,
-  updateNote,
+  updateNoteCommand,
 } from "@/lib/notes/councillor-notes";
+import { run } from "../support/commands";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -50,16 +51,24 @@ afterAll(async () => {
 describe("councillors' private notes", () => {
   it("are read and changed by their author only", async () => {
     const node = points[0]?.id ?? 0;
-    const note = await addNote(t.db, users.alice, { nodeId: node, body: "請說明 1999 話務量的變化" }, meta);
+    const note = await run(
+      t.db,
+      addNoteCommand,
+      users.alice,
+      { nodeId: node, body: "請說明 1999 話務量的變化" },
+      { meta },
+    );
     expect(await listMyNotes(t.db, users.alice, [node])).toEqual([
       expect.objectContaining({ body: "請說明 1999 話務量的變化" }),
     ]);
     expect(await listMyNotes(t.db, users.bob, [node])).toEqual([]);
-    await expect(updateNote(t.db, users.bob, { noteId: note.id, body: "改寫" }, meta)).rejects.toBeInstanceOf(
-      NoteNotFoundError,
-    );
-    await expect(deleteNote(t.db, users.bob, note.id, meta)).rejects.toBeInstanceOf(NoteNotFoundError);
-    await updateNote(t.db, users.alice, { noteId: note.id, body: "改問預算" }, meta);
+    await expect(
+      run(t.db, updateNoteCommand, users.bob, { noteId: note.id, body: "改寫" }, { meta }),
+    ).rejects.toBeInstanceOf(NoteNotFoundError);
+    await expect(
+      run(t.db, deleteNoteCommand, users.bob, { noteId: note.id }, { meta }),
+    ).rejects.toBeInstanceOf(NoteNotFoundError);
+    await run(t.db, updateNoteCommand, users.alice, { noteId: note.id, body: "改問預算" }, { meta });
     expect((await listMyNotes(t.db, users.alice))[0]?.body).toBe("改問預算");
     // The audit log says a note changed, never what it says.
     const audits = await t.db.auditEvent.findMany({ where: { entityType: "CouncillorNote" } });
@@ -69,7 +78,7 @@ describe("councillors' private notes", () => {
 
   it("are not for staff or visitors", async () => {
     await expect(
-      addNote(t.db, users.staff, { nodeId: points[0]?.id ?? 0, body: "x" }, meta),
+      run(t.db, addNoteCommand, users.staff, { nodeId: points[0]?.id ?? 0, body: "x" }, { meta }),
     ).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(listMyNotes(t.db, null)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
@@ -84,7 +93,7 @@ describe("councillors' private notes", () => {
   it("survive a corrected re-import that drops their section: the node is kept, retired", async () => {
     const dropped = points.at(-1);
     if (!dropped) throw new Error("the report should have points");
-    await addNote(t.db, users.bob, { nodeId: dropped.id, body: "追問" }, meta);
+    await run(t.db, addNoteCommand, users.bob, { nodeId: dropped.id, body: "追問" }, { meta });
     const lines = report.toString("utf8").split("\n");
     lines.splice(dropped.lineFrom - 1, dropped.lineTo - dropped.lineFrom + 1);
     const outcome = await importDocument(t.db, {

@@ -4,15 +4,14 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDatabase } from "@/lib/import/seed";
 import {
-  createProgressEntry,
-  progressImpactOf,
-  ProgressConflictError,
-  ProgressRuleError,
-  updateProgressEntry,
-  withdrawProgressEntry,
-} from "@/lib/progress/entries";
+  createProgressEntryCommand,
+  updateProgressEntryCommand,
+  withdrawProgressEntryCommand,
+} from "@/lib/progress/commands";
+import { progressImpactOf, ProgressConflictError, ProgressRuleError } from "@/lib/progress/entries";
 import { getProgressHistory } from "@/lib/progress/history";
 import { type ProgressFields, progressFields } from "@/lib/progress/schemas";
+import { run } from "../support/commands";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -89,9 +88,13 @@ describe("who may write progress (every write × every kind of user)", () => {
 
   it.each(actors)("create on a 秘書處 item as %s", async (key) => {
     const before = await counts();
-    const attempt = createProgressEntry(t.db, actor(key), { nodeId: secretariatItem, ...fields() }, meta, {
-      now: NOW,
-    });
+    const attempt = run(
+      t.db,
+      createProgressEntryCommand,
+      actor(key),
+      { nodeId: secretariatItem, ...fields() },
+      { meta, now: NOW },
+    );
     if (allowedOnDepartmentItem.has(key)) {
       await expect(attempt).resolves.toMatchObject({ entry: { version: 1 } });
     } else {
@@ -101,29 +104,28 @@ describe("who may write progress (every write × every kind of user)", () => {
   });
 
   it.each(actors)("edit and withdraw a 秘書處 entry as %s", async (key) => {
-    const { entry } = await createProgressEntry(
+    const { entry } = await run(
       t.db,
+      createProgressEntryCommand,
       users.admin ?? null,
       { nodeId: secretariatItem, ...fields() },
-      meta,
-      {
-        now: NOW,
-      },
+      { meta, now: NOW },
     );
     const before = await counts();
-    const edit = updateProgressEntry(
+    const edit = run(
       t.db,
+      updateProgressEntryCommand,
       actor(key),
       { entryId: entry.id, expectedVersion: 1, ...fields({ percent: 70 }) },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
     const withdraw = () =>
-      withdrawProgressEntry(
+      run(
         t.db,
+        withdrawProgressEntryCommand,
         actor(key),
         { entryId: entry.id, expectedVersion: 2, reason: "重複填報" },
-        meta,
+        { meta },
       );
     if (allowedOnDepartmentItem.has(key)) {
       await expect(edit).resolves.toMatchObject({ entry: { version: 2, percent: 70 } });
@@ -131,7 +133,13 @@ describe("who may write progress (every write × every kind of user)", () => {
     } else {
       await expect(edit).rejects.toBeInstanceOf(PermissionDeniedError);
       await expect(
-        withdrawProgressEntry(t.db, actor(key), { entryId: entry.id, expectedVersion: 1, reason: "x" }, meta),
+        run(
+          t.db,
+          withdrawProgressEntryCommand,
+          actor(key),
+          { entryId: entry.id, expectedVersion: 1, reason: "x" },
+          { meta },
+        ),
       ).rejects.toBeInstanceOf(PermissionDeniedError);
       expect(await counts()).toEqual(before);
     }
@@ -139,21 +147,21 @@ describe("who may write progress (every write × every kind of user)", () => {
 
   it("a city-wide strategy (no owning department) is the administrators' alone", async () => {
     await expect(
-      createProgressEntry(
+      run(
         t.db,
+        createProgressEntryCommand,
         users.secretariat ?? null,
         { nodeId: cityWideStrategy, ...fields({ period: { year: 2024, quarter: 1 } }) },
-        meta,
-        { now: NOW },
+        { meta, now: NOW },
       ),
     ).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(
-      createProgressEntry(
+      run(
         t.db,
+        createProgressEntryCommand,
         users.admin ?? null,
         { nodeId: cityWideStrategy, ...fields({ period: { year: 2024, quarter: 1 } }) },
-        meta,
-        { now: NOW },
+        { meta, now: NOW },
       ),
     ).resolves.toMatchObject({ entry: { nodeId: cityWideStrategy } });
   });
@@ -162,18 +170,28 @@ describe("who may write progress (every write × every kind of user)", () => {
 describe("every write is versioned and audited in the same transaction", () => {
   it("create → edit → withdraw leaves three versions, three audit records and a readable history", async () => {
     const staff = users.secretariat ?? null;
-    const created = await createProgressEntry(t.db, staff, { nodeId: secretariatItem, ...fields() }, meta, {
-      now: NOW,
-    });
-    const id = created.entry.id;
-    await updateProgressEntry(
+    const created = await run(
       t.db,
+      createProgressEntryCommand,
+      staff,
+      { nodeId: secretariatItem, ...fields() },
+      { meta, now: NOW },
+    );
+    const id = created.entry.id;
+    await run(
+      t.db,
+      updateProgressEntryCommand,
       staff,
       { entryId: id, expectedVersion: 1, ...fields({ status: "delayed", percent: 30 }) },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
-    await withdrawProgressEntry(t.db, staff, { entryId: id, expectedVersion: 2, reason: "填錯項目" }, meta);
+    await run(
+      t.db,
+      withdrawProgressEntryCommand,
+      staff,
+      { entryId: id, expectedVersion: 2, reason: "填錯項目" },
+      { meta },
+    );
 
     const versions = await t.db.progressEntryVersion.findMany({
       where: { entryId: id },
@@ -210,9 +228,13 @@ describe("every write is versioned and audited in the same transaction", () => {
     const before = await counts();
     // A node id that passes validation but does not exist fails inside the transaction.
     await expect(
-      createProgressEntry(t.db, users.admin ?? null, { nodeId: 2_000_000_000, ...fields() }, meta, {
-        now: NOW,
-      }),
+      run(
+        t.db,
+        createProgressEntryCommand,
+        users.admin ?? null,
+        { nodeId: 2_000_000_000, ...fields() },
+        { meta, now: NOW },
+      ),
     ).rejects.toThrow(/No plan node/u);
     expect(await counts()).toEqual(before);
   });
@@ -220,28 +242,28 @@ describe("every write is versioned and audited in the same transaction", () => {
 
 describe("two people editing the same entry", () => {
   it("refuses the second save, writes nothing, and hands back the version that won", async () => {
-    const { entry } = await createProgressEntry(
+    const { entry } = await run(
       t.db,
+      createProgressEntryCommand,
       users.secretariat ?? null,
       { nodeId: secretariatItem, ...fields() },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
     // Both opened version 1; the admin saves first.
-    await updateProgressEntry(
+    await run(
       t.db,
+      updateProgressEntryCommand,
       users.admin ?? null,
       { entryId: entry.id, expectedVersion: 1, ...fields({ narrative: "管理員的版本" }) },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
     const before = await counts();
-    const second = updateProgressEntry(
+    const second = run(
       t.db,
+      updateProgressEntryCommand,
       users.secretariat ?? null,
       { entryId: entry.id, expectedVersion: 1, ...fields({ narrative: "承辦人的版本" }) },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
     await expect(second).rejects.toBeInstanceOf(ProgressConflictError);
     await second.catch((error: ProgressConflictError) => {
@@ -279,25 +301,25 @@ describe("bad input is refused with a reason and writes nothing", () => {
   ])("%s", async (_name, override, code) => {
     const before = await counts();
     await expect(
-      createProgressEntry(
+      run(
         t.db,
+        createProgressEntryCommand,
         users.secretariat ?? null,
         { nodeId: secretariatItem, ...fields(override) },
-        meta,
-        { now: NOW },
+        { meta, now: NOW },
       ),
-    ).rejects.toSatisfy((e) => e instanceof ProgressRuleError && e.code === code);
+    ).rejects.toSatisfy((e) => e instanceof ProgressRuleError && e.rule === code);
     expect(await counts()).toEqual(before);
   });
 
   it("HTML and script in a narrative are stored as the text typed (pages render it escaped)", async () => {
     const narrative = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
-    const { entry } = await createProgressEntry(
+    const { entry } = await run(
       t.db,
+      createProgressEntryCommand,
       users.secretariat ?? null,
       { nodeId: secretariatItem, ...fields({ narrative }) },
-      meta,
-      { now: NOW },
+      { meta, now: NOW },
     );
     expect(entry.narrative).toBe(narrative);
   });

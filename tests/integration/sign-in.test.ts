@@ -54,8 +54,8 @@ describe("signing in", () => {
       select: { after: true },
     });
     expect(reasons.map((r) => r.after)).toEqual([
-      { email, reason: "wrong_password", locked: false },
-      { email: "nobody@example.test", reason: "unknown_email" },
+      { email, reason: "wrongPassword", locked: false },
+      { email: "nobody@example.test", reason: "unknownEmail" },
     ]);
   });
 

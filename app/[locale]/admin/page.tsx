@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldsForm } from "@/components/fields-form";
-import { listUsers } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/server";
+import { listDepartmentChoices, listUsers } from "@/lib/data/admin";
 import { ROLES } from "@/lib/domain/roles";
 import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -20,13 +19,7 @@ export default async function AdminPage({ params }: Props) {
   const { t, locale } = await getI18n(params);
   const actor = await requireUser("/admin", { action: "admin.manage" });
   const a = t.workspace.admin;
-  const [users, departments] = await Promise.all([
-    listUsers(db(), actor),
-    db().department.findMany({
-      orderBy: { sortOrder: "asc" },
-      select: { slug: true, nameZh: true, nameEn: true },
-    }),
-  ]);
+  const [users, departments] = await Promise.all([listUsers(actor), listDepartmentChoices(actor)]);
   const now = new Date();
   return (
     <>

@@ -1,37 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { FieldsFormState } from "@/components/fields-form";
-import { requireUser } from "@/lib/auth/guard";
-import { requestMeta } from "@/lib/auth/request-meta";
-import { db } from "@/lib/db/server";
-import { isLocale, messagesFor } from "@/lib/i18n/locale";
-import { addNote, deleteNote, noteInput, NoteNotFoundError } from "@/lib/notes/councillor-notes";
+import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
+import { runCommand } from "@/lib/commands/next";
+import { messagesFor } from "@/lib/i18n/locale";
+import { addNoteCommand, deleteNoteCommand } from "@/lib/notes/councillor-notes";
 
 export async function addNoteAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
-  const user = await requireUser("/council", { action: "council.read" });
-  const locale = form.get("locale");
-  const t = messagesFor(isLocale(locale) ? locale : "zh-Hant");
   const values = { nodeId: String(form.get("nodeId") ?? ""), body: String(form.get("body") ?? "") };
-  const parsed = noteInput.safeParse({ nodeId: Number(values.nodeId), body: values.body });
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    const texts = t.workspace.progressForm.errors as Record<string, string>;
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0])] ??= texts[issue.message] ?? issue.message;
-    return { status: "error", message: t.workspace.progressForm.fixErrors, errors, values };
-  }
-  await addNote(db(), user, parsed.data, await requestMeta());
-  revalidatePath("/[locale]/council/departments/[slug]", "page");
-  return { status: "ok", message: t.workspace.council.noteSaved };
+  const result = await runCommand(addNoteCommand, values, { returnTo: "/council" });
+  return fieldsFormState(result, form, values, messagesFor(localeOf(form)).workspace.council.noteSaved);
 }
 
+/** Deleting a note that is already gone, or not one's own, changes nothing and says nothing. */
 export async function deleteNoteAction(form: FormData): Promise<void> {
-  const user = await requireUser("/council", { action: "council.read" });
-  try {
-    await deleteNote(db(), user, Number(form.get("noteId")), await requestMeta());
-  } catch (error) {
-    if (!(error instanceof NoteNotFoundError)) throw error; // already gone, or not theirs: nothing to do
-  }
-  revalidatePath("/[locale]/council/departments/[slug]", "page");
+  await runCommand(deleteNoteCommand, { noteId: form.get("noteId") }, { returnTo: "/council" });
 }

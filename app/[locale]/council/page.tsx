@@ -5,8 +5,7 @@ import { CouncilPeriodForm } from "@/components/council-period-form";
 import { StatusBar } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
-import { getCouncilOverview, listCouncilPeriods } from "@/lib/council/read-models";
-import { db } from "@/lib/db/server";
+import { getCouncilOverview, listCouncilPeriods } from "@/lib/data/council";
 import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -25,10 +24,10 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const { t, locale } = await getI18n(params);
   const user = await requireUser("/council", { action: "council.read" });
   const c = t.workspace.council;
-  const periods = await listCouncilPeriods(db(), user);
+  const periods = await listCouncilPeriods(user);
   const query = parseCouncilQuery(await searchParams);
   const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
-  const overview = await getCouncilOverview(db(), user, year);
+  const overview = await getCouncilOverview(user, year);
 
   return (
     <>

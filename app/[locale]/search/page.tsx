@@ -10,12 +10,12 @@ import {
 } from "@/components/search-facets";
 import { SearchForm } from "@/components/search-form";
 import { SearchHitList } from "@/components/search-results";
-import { db } from "@/lib/db/server";
+import { search } from "@/lib/data/search";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { highlight } from "@/lib/search/highlight";
-import { search, type SearchResults } from "@/lib/search/query";
+import type { SearchResults } from "@/lib/search/query";
 import { Pagination } from "@/components/pagination";
 import {
   parseSearchInput,
@@ -59,7 +59,7 @@ async function runSearch(params: SearchParams, locale: Locale): Promise<Outcome>
   const parsed = parseSearchInput({ ...params, size: undefined });
   if (!parsed.ok) return { kind: "invalid", text, message: SEARCH_ERROR_MESSAGES[locale][parsed.error.code] };
   try {
-    return { kind: "results", input: parsed.input, results: await search(db(), parsed.input) };
+    return { kind: "results", input: parsed.input, results: await search(parsed.input) };
   } catch (error) {
     if (error instanceof SearchQueryError) {
       return { kind: "invalid", text, message: SEARCH_ERROR_MESSAGES[locale][error.code] };

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { StatusBadge } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/server";
+import { listWorkspaceItems } from "@/lib/data/staff";
 import { departmentName, formatDay, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { listWorkspaceItems, WORKSPACE_FILTERS, type WorkspaceFilter } from "@/lib/queries/staff";
+import { WORKSPACE_FILTERS, type WorkspaceFilter } from "@/lib/queries/staff";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -28,7 +28,7 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
     ? (filterParam as WorkspaceFilter)
     : "attention";
   const text = (first(query.q) ?? "").slice(0, 100);
-  const { items, period } = await listWorkspaceItems(db(), user, { filter, text });
+  const { items, period } = await listWorkspaceItems(user, { filter, text });
   const s = t.workspace.staff;
   const filterLabels: Record<WorkspaceFilter, string> = {
     attention: s.all,

@@ -1,11 +1,10 @@
-import { db } from "@/lib/db/server";
-import { getHealth } from "@/lib/queries/health";
+import { getHealth } from "@/lib/data/portal";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness and content check for operators and the start script: 503 when the database is unreachable. */
 export async function GET() {
-  const health = await getHealth(db());
+  const health = await getHealth();
   return Response.json(health, {
     status: health.status === "ok" ? 200 : 503,
     headers: { "Cache-Control": "no-store" },

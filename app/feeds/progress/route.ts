@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { db } from "@/lib/db/server";
 import { renderAtom } from "@/lib/feeds/atom";
 import { zhHant as t } from "@/lib/i18n/messages";
-import { type FeedScope, listProgressUpdates } from "@/lib/queries/feed";
+import { listProgressUpdates } from "@/lib/data/portal";
+import type { FeedScope } from "@/lib/queries/feed";
 import { recordId } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export async function GET(request: NextRequest) {
     : parsed.data.node
       ? { kind: "node", id: parsed.data.node }
       : { kind: "city" };
-  const feed = await listProgressUpdates(db(), scope);
+  const feed = await listProgressUpdates(scope);
   if (!feed) return Response.json({ error: "No such department or item." }, { status: 404 });
 
   const origin = request.nextUrl.origin;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { AuditChange } from "@/components/audit-change";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { listAuditEvents } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/server";
+import { listAuditEvents } from "@/lib/data/admin";
 import { auditActionLabel, auditEntityLabel, describeAuditChange } from "@/lib/i18n/audit";
 import { fillTemplate, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -27,7 +26,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const action = first(query.action)?.slice(0, 60) || undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(first(query.page) ?? "1", 10) || 1));
-  const log = await listAuditEvents(db(), actor, { action, page });
+  const log = await listAuditEvents(actor, { action, page });
   const a = t.workspace.admin;
   const c = a.auditColumns;
   const link = (p: number) =>

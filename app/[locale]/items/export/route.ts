@@ -1,8 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { db } from "@/lib/db/server";
 import { itemRecords, itemsCsv } from "@/lib/export/items";
-import { listItems } from "@/lib/queries/items";
+import { listItems } from "@/lib/data/portal";
 import { parseItemsQuery } from "@/lib/validation/items-query";
 
 const exportOptions = z.object({
@@ -23,7 +22,7 @@ export async function GET(request: NextRequest) {
     );
   }
   const query = parseItemsQuery(params);
-  const result = await listItems(db(), query, { all: options.data.all === "1" });
+  const result = await listItems(query, { all: options.data.all === "1" });
   const records = itemRecords(result.rows, request.nextUrl.origin);
   const name = `kaohsiung-items${query.year ? `-${query.year}` : ""}${query.department ? `-${query.department}` : ""}`;
   if (options.data.format === "json") {

@@ -1,47 +1,34 @@
 "use server";
 
-import { requireUser } from "@/lib/auth/guard";
-import { requestMeta } from "@/lib/auth/request-meta";
-import { expireAfterProgressWrite } from "@/lib/cache/revalidate";
-import { db } from "@/lib/db/server";
-import {
-  applyBulkUpload,
-  type BulkPreview,
-  BulkFileError,
-  BULK_LIMITS,
-  decodeBulkFile,
-  previewBulkUpload,
-} from "@/lib/progress/bulk";
+import { runCommand } from "@/lib/commands/next";
+import type { AppError } from "@/lib/commands/errors";
+import { type BulkPreview, BulkFileError } from "@/lib/progress/bulk";
+import { applyBulkUploadCommand, previewBulkUploadCommand } from "@/lib/progress/commands";
 
 export type BulkState =
   | { status: "idle" }
-  | { status: "fileError"; code: BulkFileError["code"] | "noFile"; detail: string }
+  | { status: "fileError"; reason: BulkFileError["reason"] | "noFile"; detail: string }
   | { status: "preview"; csv: string; preview: BulkPreview }
   | { status: "applied"; created: number; updated: number; preview: BulkPreview };
+
+/** A file that cannot be read says why; no file at all (or a tampered form) asks for one. */
+const fileError = (error: AppError): BulkState =>
+  error instanceof BulkFileError
+    ? { status: "fileError", reason: error.reason, detail: error.detail }
+    : { status: "fileError", reason: "noFile", detail: "" };
 
 /**
  * One action for both steps, told apart by `intent`: "preview" reads the uploaded file and writes
  * nothing; "apply" writes the previewed text (sent back in a hidden field) in one transaction.
  */
 export async function bulkAction(_previous: BulkState, form: FormData): Promise<BulkState> {
-  const user = await requireUser("/staff/bulk", { action: "staff.workspace" });
-  try {
-    if (form.get("intent") === "apply") {
-      const csv = form.get("csv");
-      if (typeof csv !== "string" || csv.length > BULK_LIMITS.bytes) throw new BulkFileError("tooLarge");
-      const result = await applyBulkUpload(db(), user, csv, await requestMeta());
-      expireAfterProgressWrite(result.impact, "action");
-      return { status: "applied", created: result.created, updated: result.updated, preview: result.preview };
-    }
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      return { status: "fileError", code: "noFile", detail: "" };
-    if (file.size > BULK_LIMITS.bytes) throw new BulkFileError("tooLarge");
-    const csv = decodeBulkFile(new Uint8Array(await file.arrayBuffer()));
-    return { status: "preview", csv, preview: await previewBulkUpload(db(), user, csv) };
-  } catch (error) {
-    if (error instanceof BulkFileError)
-      return { status: "fileError", code: error.code, detail: error.detail };
-    throw error;
+  const options = { returnTo: "/staff/bulk" };
+  if (form.get("intent") === "apply") {
+    const result = await runCommand(applyBulkUploadCommand, { csv: form.get("csv") }, options);
+    if (!result.ok) return fileError(result.error);
+    const { created, updated, preview } = result.value;
+    return { status: "applied", created, updated, preview };
   }
+  const result = await runCommand(previewBulkUploadCommand, { file: form.get("file") }, options);
+  return result.ok ? { status: "preview", ...result.value } : fileError(result.error);
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { BulkUpload } from "@/components/bulk-upload";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/server";
+import { listBulkDepartments } from "@/lib/data/staff";
 import { changeLabels } from "@/lib/i18n/changes";
 import { departmentName } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -21,13 +21,7 @@ export default async function BulkPage({ params }: Props) {
   const { t, locale } = await getI18n(params);
   const user = await requireUser("/staff/bulk", { action: "staff.workspace" });
   const b = t.workspace.bulk;
-  const departments =
-    user.role === "admin"
-      ? await db().department.findMany({
-          orderBy: { sortOrder: "asc" },
-          select: { id: true, slug: true, nameZh: true, nameEn: true },
-        })
-      : user.departments;
+  const departments = await listBulkDepartments(user);
   const now = currentPeriod();
   const years = Array.from({ length: now.year - 2010 + 1 }, (_, i) => now.year - i);
 

@@ -26,7 +26,7 @@ export type UploadState =
  * back base64-encoded, so nothing in between can alter them) and imports them in one transaction.
  */
 export async function uploadAction(_previous: UploadState, form: FormData): Promise<UploadState> {
-  const user = await requireUser("/staff/documents", { action: "document.import" });
+  const user = await requireUser("/staff/documents", { action: "staff.workspace" });
   let file: { fileName: string; bytes: Uint8Array };
   if (form.get("intent") === "import") {
     const payload = String(form.get("payload") ?? "");

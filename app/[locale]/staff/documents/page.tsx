@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UploadPage({ params }: Props) {
   const { t } = await getI18n(params);
-  await requireUser("/staff/documents", { action: "document.import" });
+  await requireUser("/staff/documents", { action: "staff.workspace" });
   const u = t.workspace.upload;
   return (
     <>

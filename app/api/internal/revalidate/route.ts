@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { expireTags } from "@/lib/cache/revalidate";
-import { readEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ function authorised(header: string | null, secret: string | undefined): boolean 
  * what it changed. Authorised by the secret `npm start` shares with the CLI.
  */
 export async function POST(request: Request) {
-  if (!authorised(request.headers.get("authorization"), readEnv().PORTAL_REVALIDATE_SECRET)) {
+  if (!authorised(request.headers.get("authorization"), serverEnv().PORTAL_REVALIDATE_SECRET)) {
     return Response.json({ error: "Not authorised." }, { status: 401 });
   }
   const parsed = body.safeParse(await request.json().catch(() => null));

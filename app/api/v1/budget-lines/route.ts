@@ -1,11 +1,10 @@
-import { db } from "@/lib/db/server";
 import { budgetLinesList } from "@/lib/api/endpoints";
 import { serveList } from "@/lib/api/handler";
-import { listApiBudgetLines } from "@/lib/api/queries/budget-lines";
+import { listApiBudgetLines } from "@/lib/data/open-data";
 
 export const dynamic = "force-dynamic";
 export { preflightResponse as OPTIONS } from "@/lib/api/respond";
 
 export async function GET(request: Request): Promise<Response> {
-  return serveList(request, budgetLinesList, (query) => listApiBudgetLines(db(), query));
+  return serveList(request, budgetLinesList, (query) => listApiBudgetLines(query));
 }

@@ -1,11 +1,10 @@
-import { db } from "@/lib/db/server";
 import { departmentsList } from "@/lib/api/endpoints";
 import { serveList } from "@/lib/api/handler";
-import { listApiDepartments } from "@/lib/api/queries/departments";
+import { listApiDepartments } from "@/lib/data/open-data";
 
 export const dynamic = "force-dynamic";
 export { preflightResponse as OPTIONS } from "@/lib/api/respond";
 
 export async function GET(request: Request): Promise<Response> {
-  return serveList(request, departmentsList, (query) => listApiDepartments(db(), query));
+  return serveList(request, departmentsList, (query) => listApiDepartments(query));
 }

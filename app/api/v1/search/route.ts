@@ -1,11 +1,10 @@
-import { db } from "@/lib/db/server";
 import { searchList } from "@/lib/api/endpoints";
 import { serveList } from "@/lib/api/handler";
-import { searchApi } from "@/lib/api/queries/search";
+import { searchApi } from "@/lib/data/open-data";
 
 export const dynamic = "force-dynamic";
 export { preflightResponse as OPTIONS } from "@/lib/api/respond";
 
 export async function GET(request: Request): Promise<Response> {
-  return serveList(request, searchList, (query) => searchApi(db(), query));
+  return serveList(request, searchList, (query) => searchApi(query));
 }

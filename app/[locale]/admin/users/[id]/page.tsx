@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldsForm } from "@/components/fields-form";
-import { getUser } from "@/lib/admin/users";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/server";
+import { getUser, listDepartmentChoices } from "@/lib/data/admin";
 import { ROLES } from "@/lib/domain/roles";
 import { departmentName } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -21,13 +20,10 @@ export default async function EditUserPage({ params }: Props) {
   const { t, locale } = await getI18n(params);
   const id = parseRecordId((await params).id);
   const actor = await requireUser(`/admin/users/${(await params).id}`, { action: "admin.manage" });
-  const user = id === null ? null : await getUser(db(), actor, id);
+  const user = id === null ? null : await getUser(actor, id);
   if (!user) notFound();
   const a = t.workspace.admin;
-  const departments = await db().department.findMany({
-    orderBy: { sortOrder: "asc" },
-    select: { slug: true, nameZh: true, nameEn: true },
-  });
+  const departments = await listDepartmentChoices(actor);
   return (
     <>
       <Breadcrumbs

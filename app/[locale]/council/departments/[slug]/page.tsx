@@ -8,12 +8,15 @@ import { FieldsForm } from "@/components/fields-form";
 import { StatusBadge, StatusBar } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
-import { compareDepartmentPeriods, getDepartmentReport, listCouncilPeriods } from "@/lib/council/read-models";
-import { db } from "@/lib/db/server";
+import {
+  compareDepartmentPeriods,
+  getDepartmentReport,
+  listCouncilPeriods,
+  listMyNotes,
+} from "@/lib/data/council";
 import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatDate, formatNumber, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { listMyNotes } from "@/lib/notes/councillor-notes";
 import { addNoteAction, deleteNoteAction } from "../../actions";
 
 type Props = {
@@ -41,19 +44,19 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
     action: "council.read",
   });
   const c = t.workspace.council;
-  const periods = await listCouncilPeriods(db(), user);
+  const periods = await listCouncilPeriods(user);
   const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
-  const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
+  const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(user, slug, year) : null;
   if (!report) notFound();
   const comparison =
     query.compare && query.compare !== year
-      ? await compareDepartmentPeriods(db(), user, slug, year, query.compare)
+      ? await compareDepartmentPeriods(user, slug, year, query.compare)
       : null;
   const nodeIds = [
     ...report.items.map((i) => i.id),
     ...report.reports.flatMap((r) => r.sections.map((s) => s.id)),
   ];
-  const notes = await listMyNotes(db(), user, nodeIds);
+  const notes = await listMyNotes(user, nodeIds);
   const notesByNode = new Map<number, typeof notes>();
   for (const note of notes) notesByNode.set(note.nodeId, [...(notesByNode.get(note.nodeId) ?? []), note]);
   const name = departmentName(locale, report.department);

@@ -1,9 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/server";
-import { bulkTemplate } from "@/lib/progress/bulk";
+import { getBulkTemplate } from "@/lib/data/staff";
 
 export const dynamic = "force-dynamic";
 
@@ -27,18 +25,14 @@ export async function GET(request: NextRequest) {
       { status: 400 },
     );
   }
-  const department = await db().department.findUnique({
-    where: { slug: parsed.data.department },
-    select: { id: true, slug: true, nameZh: true },
-  });
-  if (!department) return Response.json({ error: "No such department." }, { status: 404 });
-  if (!can(user, { action: "progress.write", departmentId: department.id })) {
-    return Response.json({ error: "Not your department." }, { status: 403 });
-  }
-  const template = await bulkTemplate(db(), user, department, {
+  const template = await getBulkTemplate(user, parsed.data.department, {
     year: parsed.data.year,
     quarter: parsed.data.quarter,
   });
+  if (template.status === "not-found")
+    return Response.json({ error: "No such department." }, { status: 404 });
+  if (template.status === "forbidden")
+    return Response.json({ error: "Not your department." }, { status: 403 });
   return new Response(template.csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldChangeValues } from "@/components/field-change";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
 import { StatusBadge } from "@/components/status";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
-import { db } from "@/lib/db/server";
+import { getNodeForEditing } from "@/lib/data/staff";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { changeLabels, showChange } from "@/lib/i18n/changes";
 import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { valuesOf } from "@/lib/progress/form";
-import { currentPeriod, getNodeForEditing } from "@/lib/queries/staff";
+import { currentPeriod } from "@/lib/queries/staff";
 import { parseRecordId } from "@/lib/validation/params";
 import { saveProgressAction, withdrawProgressAction } from "./actions";
 
@@ -60,9 +60,12 @@ export default async function EditProgressPage({ params }: Props) {
   const { t, locale } = await getI18n(params);
   const id = parseRecordId((await params).id);
   if (id === null) notFound();
-  const node = await getNodeForEditing(db(), id);
-  if (!node) notFound();
-  await requireUser(`/staff/items/${id}`, { action: "progress.write", departmentId: node.departmentId });
+  // Who is asking before anything is loaded; the data layer asks can() with the node's department.
+  const user = await requireUser(`/staff/items/${id}`);
+  const found = await getNodeForEditing(user, id);
+  if (found.status === "not-found") notFound();
+  if (found.status === "forbidden") forbidden();
+  const { node } = found;
 
   const f = t.workspace.progressForm;
   const labels = changeLabels(t);

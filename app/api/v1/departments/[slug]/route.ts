@@ -1,7 +1,6 @@
-import { db } from "@/lib/db/server";
 import { departmentDetail } from "@/lib/api/endpoints";
 import { serveDetail } from "@/lib/api/handler";
-import { getApiDepartment } from "@/lib/api/queries/departments";
+import { getApiDepartment } from "@/lib/data/open-data";
 
 export const dynamic = "force-dynamic";
 export { preflightResponse as OPTIONS } from "@/lib/api/respond";
@@ -10,5 +9,5 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ slug: string }> },
 ): Promise<Response> {
-  return serveDetail(request, context.params, departmentDetail, ({ slug }) => getApiDepartment(db(), slug));
+  return serveDetail(request, context.params, departmentDetail, ({ slug }) => getApiDepartment(slug));
 }

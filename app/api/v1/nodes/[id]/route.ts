@@ -1,11 +1,10 @@
-import { db } from "@/lib/db/server";
 import { nodeDetail } from "@/lib/api/endpoints";
 import { serveDetail } from "@/lib/api/handler";
-import { getApiNode } from "@/lib/api/queries/nodes";
+import { getApiNode } from "@/lib/data/open-data";
 
 export const dynamic = "force-dynamic";
 export { preflightResponse as OPTIONS } from "@/lib/api/respond";
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  return serveDetail(request, context.params, nodeDetail, ({ id }) => getApiNode(db(), id));
+  return serveDetail(request, context.params, nodeDetail, ({ id }) => getApiNode(id));
 }

@@ -1,8 +1,7 @@
 import type { NextRequest } from "next/server";
 import { councilReportCsv } from "@/lib/council/csv";
 import { councilReportForRequest } from "@/lib/council/request";
-import { db } from "@/lib/db/server";
-import { listMyNotes } from "@/lib/notes/councillor-notes";
+import { listMyNotes } from "@/lib/data/council";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +13,7 @@ export async function GET(request: NextRequest, context: Context) {
   const found = await councilReportForRequest(request.nextUrl.searchParams, slug);
   if (!found.ok) return found.response;
   const { user, year, report } = found;
-  const notes = await listMyNotes(db(), user);
+  const notes = await listMyNotes(user);
   return new Response(councilReportCsv(report, notes), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

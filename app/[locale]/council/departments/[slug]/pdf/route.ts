@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { councilQueryString } from "@/lib/council/query";
 import { councilReportForRequest } from "@/lib/council/request";
-import { readEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/env";
 import { PdfUnavailableError, printPageToPdf } from "@/lib/export/pdf";
 import { departmentName, formatYear } from "@/lib/i18n/format";
 import { isLocale, messagesFor } from "@/lib/i18n/locale";
@@ -25,7 +25,7 @@ export async function GET(request: NextRequest, context: Context) {
   const period = formatYear(locale, year);
   try {
     // The server prints its own page: on this machine, at its own port, in the reader's language.
-    const url = `http://127.0.0.1:${readEnv().PORT}/${locale}/council/departments/${slug}${councilQueryString({ ...query, year })}`;
+    const url = `http://127.0.0.1:${serverEnv().PORT}/${locale}/council/departments/${slug}${councilQueryString({ ...query, year })}`;
     const pdf = await printPageToPdf({
       url,
       cookieHeader: request.headers.get("cookie"),

@@ -1,0 +1,29 @@
+import "server-only";
+import * as users from "@/lib/admin/users";
+import { assertCan, type SessionUser } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/server";
+
+/** The administrators' reads. Each asks `can(viewer, admin.manage)` before touching the database. */
+
+export function listUsers(viewer: SessionUser | null) {
+  return users.listUsers(db(), viewer);
+}
+
+export function getUser(viewer: SessionUser | null, userId: number) {
+  return users.getUser(db(), viewer, userId);
+}
+
+export function listAuditEvents(viewer: SessionUser | null, filter: { action?: string; page: number }) {
+  return users.listAuditEvents(db(), viewer, filter);
+}
+
+export type DepartmentChoice = { slug: string; nameZh: string; nameEn: string };
+
+/** Every department, in the city's order, for the user forms' department choices. */
+export async function listDepartmentChoices(viewer: SessionUser | null): Promise<DepartmentChoice[]> {
+  assertCan(viewer, { action: "admin.manage" });
+  return db().department.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { slug: true, nameZh: true, nameEn: true },
+  });
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
+import type { AnyCommand } from "@/lib/commands/command";
+import { COMMANDS, type CommandName } from "@/lib/commands/registry";
+import { toCsv } from "@/lib/export/csv";
+import { syncDepartments } from "@/lib/import/departments";
+import { importDocument } from "@/lib/import/import-document";
+import { addNoteCommand } from "@/lib/notes/councillor-notes";
+import { BULK_COLUMNS } from "@/lib/progress/bulk";
+import { createProgressEntryCommand } from "@/lib/progress/commands";
+import { run } from "../support/commands";
+import { ASKERS, type Asker, makeAskers, makeUser } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+/**
+ * The permission matrix, generated from the command registry: every command × every kind of asker.
+ * A refusal must be a PermissionDeniedError (unauthenticated for a stranger, forbidden otherwise)
+ * and leave every row of every table as it was; an allowed asker's call must succeed.
+ */
+
+let t: TestDatabase;
+let askers: Record<Asker, SessionUser | null>;
+let item: number; // a key point of the Secretariat's 2018 plan (seed 002)
+let target: SessionUser; // the account the admin commands change
+const NOW = new Date("2026-11-22T00:00:00Z");
+const PERIOD = { year: 2018, quarter: 4 };
+const fields = (narrative: string) => ({
+  period: PERIOD,
+  status: "on_track",
+  percent: 20,
+  narrative,
+  figures: [],
+  evidenceLinks: [],
+});
+
+/** Every row of every table, as one fingerprint per table. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const tables = await t.db.$queryRaw<Array<{ name: string }>>`
+    SELECT table_name::text AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  const prints: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await t.db.$queryRawUnsafe<Array<{ n: bigint; digest: string | null }>>(
+      `SELECT count(*) AS n, md5(string_agg(r::text, '|' ORDER BY r::text)) AS digest FROM "${name}" r`,
+    );
+    prints[name] = `${row?.n ?? 0}:${row?.digest ?? ""}`;
+  }
+  return prints;
+}
+
+const as = (asker: Asker) => askers[asker];
+const entryBy = async (asker: Asker) => {
+  const author = as(asker) && asker !== "otherStaff" && asker !== "councillor" ? as(asker) : askers.admin;
+  return (
+    await run(
+      t.db,
+      createProgressEntryCommand,
+      author,
+      { nodeId: item, ...fields(`${asker} 的進度`) },
+      { now: NOW },
+    )
+  ).entry;
+};
+const noteBy = async (asker: Asker) => {
+  const author = asker === "admin" ? askers.admin : askers.councillor;
+  return run(t.db, addNoteCommand, author, { nodeId: item, body: `${asker} 的筆記` });
+};
+const bulkCsv = () =>
+  toCsv(
+    [...BULK_COLUMNS],
+    [[item, "", "", "", "", "", "", PERIOD.year, PERIOD.quarter, "", "", "on_track", "40", "整批填報"]],
+  );
+
+type Fixture = { allowed: readonly Asker[]; input: (asker: Asker) => unknown };
+const STAFF_WORKSPACE: readonly Asker[] = ["ownStaff", "otherStaff", "admin"];
+const OWNERS: readonly Asker[] = ["ownStaff", "admin"];
+const COUNCIL: readonly Asker[] = ["councillor", "admin"];
+
+const FIXTURES: Record<CommandName, Fixture> = {
+  "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
+  "auth.sign-out": { allowed: ASKERS, input: () => ({}) },
+  "progress.create": { allowed: OWNERS, input: (a) => ({ nodeId: item, ...fields(`${a} 新增`) }) },
+  "progress.update": {
+    allowed: OWNERS,
+    input: async (a) => {
+      const entry = await entryBy(a);
+      return { entryId: entry.id, expectedVersion: entry.version, ...fields(`${a} 修改`) };
+    },
+  },
+  "progress.withdraw": {
+    allowed: OWNERS,
+    input: async (a) => {
+      const entry = await entryBy(a);
+      return { entryId: entry.id, expectedVersion: entry.version, reason: "重複" };
+    },
+  },
+  "progress.bulk-preview": { allowed: STAFF_WORKSPACE, input: () => ({ file: new Blob([bulkCsv()]) }) },
+  "progress.bulk-apply": { allowed: STAFF_WORKSPACE, input: () => ({ csv: bulkCsv() }) },
+  "user.create": {
+    allowed: ["admin"],
+    input: (a) => ({
+      email: `new-${a}@example.test`,
+      name: "新同仁",
+      role: "staff",
+      password: "a long enough passphrase",
+      departments: ["secretariat"],
+    }),
+  },
+  "user.update": {
+    allowed: ["admin"],
+    input: () => ({ userId: target.id, name: "改名", role: "staff", active: true, departments: [] }),
+  },
+  "user.password-reset": {
+    allowed: ["admin"],
+    input: () => ({ userId: target.id, password: "another long passphrase" }),
+  },
+  "note.create": { allowed: COUNCIL, input: (a) => ({ nodeId: item, body: `${a} 的筆記` }) },
+  "note.update": {
+    allowed: COUNCIL,
+    input: async (a) => ({ noteId: (await noteBy(a)).id, body: "改寫" }),
+  },
+  "note.delete": { allowed: COUNCIL, input: async (a) => ({ noteId: (await noteBy(a)).id }) },
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await syncDepartments(t.db);
+  await importDocument(t.db, { fileName: "002.txt", bytes: readFileSync("seeds/002_edb18fdb8a68a56c.txt") });
+  askers = await makeAskers(t.db);
+  target = await makeUser(t.db, "target", "staff", ["secretariat"]);
+  item = (
+    await t.db.planNode.findFirstOrThrow({
+      where: { kind: "key_point", department: { slug: "secretariat" } },
+      orderBy: { lineFrom: "asc" },
+      select: { id: true },
+    })
+  ).id;
+});
+afterAll(async () => {
+  await t?.dispose();
+});
+
+describe("the command registry", () => {
+  it("has a permission fixture for every command, and no fixture without a command", () => {
+    expect(Object.keys(FIXTURES).sort()).toEqual(COMMANDS.map((c) => c.name).sort());
+  });
+
+  it("names each command once", () => {
+    const names = COMMANDS.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+const cases = COMMANDS.map((command): [CommandName, AnyCommand, Fixture] => {
+  const fixture = FIXTURES[command.name] as Fixture | undefined;
+  if (!fixture) throw new Error(`${command.name} has no permission fixture: add one to FIXTURES`);
+  return [command.name, command, fixture];
+});
+
+describe.each(cases)("%s", (_name, command, fixture) => {
+  it.each(ASKERS)("as %s", async (asker) => {
+    const input = await fixture.input(asker);
+    if (fixture.allowed.includes(asker)) {
+      await expect(run(t.db, command, as(asker), input, { now: NOW })).resolves.not.toThrow();
+      return;
+    }
+    const before = await fingerprint();
+    const refusal = await run(t.db, command, as(asker), input, { now: NOW }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(PermissionDeniedError);
+    expect((refusal as PermissionDeniedError).code).toBe(
+      asker === "anonymous" ? "unauthenticated" : "forbidden",
+    );
+    expect(await fingerprint()).toEqual(before);
+  });
+});

@@ -1,0 +1,42 @@
+import { createAccount } from "@/lib/auth/accounts";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import type { Db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * A user as the portal sees a signed-in one, made by the same factory as the demo accounts
+ * (lib/auth/accounts.ts). No password: these users never sign in through the form.
+ */
+export async function makeUser(
+  db: Db,
+  key: string,
+  role: Role,
+  departments: string[] = [],
+): Promise<SessionUser> {
+  const id = await createAccount(db, {
+    email: `${key}@example.test`,
+    name: key,
+    role,
+    departments,
+    passwordHash: "not-a-password",
+  });
+  const user = await loadSessionUser(db, id, 0);
+  if (!user) throw new Error(`fixture user ${key} could not be loaded`);
+  return user;
+}
+
+/** The kinds of asker every permission test covers. */
+export const ASKERS = ["anonymous", "ownStaff", "otherStaff", "councillor", "admin"] as const;
+export type Asker = (typeof ASKERS)[number];
+
+/** One user of each kind: staff of 秘書處 own its items; 交通局 staff do not. */
+export async function makeAskers(db: Db, prefix = "asker"): Promise<Record<Asker, SessionUser | null>> {
+  return {
+    anonymous: null,
+    ownStaff: await makeUser(db, `${prefix}-secretariat`, "staff", ["secretariat"]),
+    otherStaff: await makeUser(db, `${prefix}-transport`, "staff", ["transportation"]),
+    councillor: await makeUser(db, `${prefix}-councillor`, "councillor"),
+    admin: await makeUser(db, `${prefix}-admin`, "admin"),
+  };
+}
