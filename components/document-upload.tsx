@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import type { UploadState } from "@/app/[locale]/staff/documents/actions";
 import { fillTemplate } from "@/lib/i18n/format";
+import { describeImportProblem } from "@/lib/i18n/import-problems";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
 import { Notice } from "@/components/notice";
 
@@ -23,9 +24,11 @@ export function DocumentUpload({ action, t, kinds }: Props) {
         ? t.tooLarge
         : state.status === "notAllowed"
           ? t.notAllowed
-          : state.status === "rejected"
-            ? `${t.rejected}${state.reason}`
-            : null;
+          : state.status === "expired"
+            ? t.expired
+            : state.status === "rejected"
+              ? `${t.rejected}${state.fileName}: ${describeImportProblem(state.rejection, t.problems)}`
+              : null;
   return (
     <div className="space-y-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
@@ -90,8 +93,8 @@ export function DocumentUpload({ action, t, kinds }: Props) {
             <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
               <h3 className="font-semibold">{t.warnings}</h3>
               <ul className="list-disc pl-5">
-                {state.preview.warnings.map((w) => (
-                  <li key={w}>{w}</li>
+                {state.preview.warnings.map((w, i) => (
+                  <li key={i}>{describeImportProblem(w, t.problems)}</li>
                 ))}
               </ul>
             </div>
@@ -142,8 +145,7 @@ export function DocumentUpload({ action, t, kinds }: Props) {
           )}
           <form action={formAction}>
             <input type="hidden" name="intent" value="import" />
-            <input type="hidden" name="fileName" value={state.preview.fileName} />
-            <input type="hidden" name="payload" value={state.payload} />
+            <input type="hidden" name="checksum" value={state.checksum} />
             <button
               type="submit"
               disabled={pending}

@@ -20,7 +20,8 @@ import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admi
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
+import { planYears, yearsOf } from "@/lib/domain/plan-years";
 import { readEnv } from "@/lib/env";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { importDocument } from "@/lib/import/import-document";
@@ -109,7 +110,7 @@ const STATUSES: ProgressStatus[] = [
 async function addProgress(db: Db, authorId: number, seed: number): Promise<number> {
   const items = await db.planNode.findMany({
     where: {
-      kind: { in: ["agenda_item", "key_point", "program"] },
+      kind: { in: ACCOUNTABLE_KINDS },
       department: { slug: SLUG },
       progressEntries: { none: {} },
     },
@@ -117,10 +118,8 @@ async function addProgress(db: Db, authorId: number, seed: number): Promise<numb
   });
   const next = random(seed);
   const rows = items.flatMap((item) => {
-    const from = (item.document.rocYearFrom ?? 0) + ROC_YEAR_OFFSET;
-    const to = (item.document.rocYearTo ?? item.document.rocYearFrom ?? 0) + ROC_YEAR_OFFSET;
     const out = [];
-    for (let year = from; year <= to; year++) {
+    for (const year of yearsOf(planYears(item.document))) {
       for (let quarter = 1; quarter <= 4; quarter++) {
         out.push({
           nodeId: item.id,
@@ -188,7 +187,7 @@ async function measure(db: Db, database: string, corpus: string, runs: number): 
     database,
     corpus,
     documents: await db.sourceDocument.count(),
-    items: await db.planNode.count({ where: { kind: { in: ["agenda_item", "key_point", "program"] } } }),
+    items: await db.planNode.count({ where: { kind: { in: ACCOUNTABLE_KINDS } } }),
     entries: await db.progressEntry.count(),
     report: summarise(samples.map((s) => s.report)),
     compare: summarise(samples.map((s) => s.compare)),

@@ -1,6 +1,7 @@
 /**
- * `npm run import -- FILE…` imports documents; `--dry-run` parses without touching the database,
- * `--json` prints machine-readable output. Exit 1 when any file is rejected, with the reason on stderr.
+ * `npm run import -- FILE…` imports documents (UTF-8 text, or a PDF's text layer, read as the upload
+ * page reads them); `--dry-run` parses without touching the database, `--json` prints
+ * machine-readable output. Exit 1 when any file is rejected, with the reason on stderr, in English.
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
@@ -8,13 +9,17 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "@/lib/bootstrap";
 import { refreshRunningPortal } from "@/lib/cache/running-portal";
-import { TAGS } from "@/lib/cache/tags";
+import { SYSTEM_ACTOR } from "@/lib/auth/permissions";
+import { executeCommand } from "@/lib/commands/command";
 import { createPrismaClient } from "@/lib/db/client";
 import { readEnv } from "@/lib/env";
-import { toPublicJson } from "@/lib/ingest";
+import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
+import { type ParseWarning, toPublicJson } from "@/lib/ingest";
+import { readDocumentBytes } from "@/lib/import/document-file";
 import { syncDepartments } from "@/lib/import/departments";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
-import { type DocumentFile, importDocument, readDocumentFile } from "@/lib/import/import-document";
+import { importDocumentCommand } from "@/lib/import/commands";
+import { type DocumentFile, readDocumentFile } from "@/lib/import/import-document";
 import { runMain } from "./cli";
 
 const USAGE = "Usage: npm run import -- [--dry-run] [--json] FILE…";
@@ -47,9 +52,10 @@ function parseCommandLine(argv: string[]): z.infer<typeof argsSchema> {
   return result.data;
 }
 
-async function load(path: string): Promise<DocumentFile> {
+/** The file's bytes as they are on disk, or a sentence saying why they cannot be read. */
+async function readRaw(path: string): Promise<Blob> {
   try {
-    return { fileName: basename(path), bytes: await readFile(path) };
+    return new Blob([await readFile(path)]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -57,6 +63,16 @@ async function load(path: string): Promise<DocumentFile> {
     throw new Error(`${path}: cannot read the file (${why}).`);
   }
 }
+
+/** A file as the upload page reads it: text as it is, a PDF by its text layer. */
+const load = async (path: string): Promise<DocumentFile> =>
+  readDocumentBytes(basename(path), new Uint8Array(await (await readRaw(path)).arrayBuffer()));
+
+/** Who imports from the command line: the system operator, from this machine. */
+const CLI_CALL = { actor: SYSTEM_ACTOR, meta: { ip: null, userAgent: "npm run import" } };
+
+/** Warnings in JSON keep their code and parameters, with the English sentence beside them. */
+const withMessage = (w: ParseWarning) => ({ ...w, message: describeImportProblemInEnglish(w) });
 
 function countTree(items: Array<{ children: unknown[] }>): number {
   return items.reduce((n, item) => n + 1 + countTree(item.children as Array<{ children: unknown[] }>), 0);
@@ -75,14 +91,16 @@ runMain(async () => {
     for (const path of args.files) {
       try {
         const read = readDocumentFile(await load(path));
-        if (args.json) previews.push(toPublicJson(read.parsed));
-        else {
+        if (args.json) {
+          const json = toPublicJson(read.parsed);
+          previews.push({ ...json, warnings: json.warnings.map(withMessage) });
+        } else {
           const p = read.parsed;
           console.log(`${path}: ${p.kind} · ${p.title} · ${p.period.from ?? "?"} – ${p.period.to ?? "?"}`);
           console.log(
             `  ${countTree(p.nodes)} nodes, ${countTree(p.budgetLines)} budget lines, ${p.figures.length} figures`,
           );
-          for (const warning of p.warnings) console.log(`  ! ${warning}`);
+          for (const warning of p.warnings) console.log(`  ! ${describeImportProblemInEnglish(warning)}`);
         }
       } catch (error) {
         reportFailure(error);
@@ -95,11 +113,19 @@ runMain(async () => {
   const { database } = await prepareDatabase({ seedsDir: "seeds", seed: false });
   const db = createPrismaClient({ url: database.url, poolMax: 1 });
   const outcomes: Array<{ file: string; status: string }> = [];
+  const stale = new Set<string>();
   try {
     await syncDepartments(db);
     for (const path of args.files) {
       try {
-        const outcome = await importDocument(db, await load(path), { refreshLinks: false });
+        // The same command the upload page confirms through: parse, can(), one transaction, audit.
+        const input = {
+          fileName: basename(path),
+          file: await readRaw(path),
+          refreshLinks: false,
+        };
+        const { value: outcome, tags } = await executeCommand(db, importDocumentCommand, input, CLI_CALL);
+        tags.forEach((tag) => stale.add(tag));
         outcomes.push({ file: path, ...outcome });
         if (!args.json) {
           const counts = outcome.counts
@@ -117,9 +143,9 @@ runMain(async () => {
     await database.close();
   }
   if (args.json) console.log(JSON.stringify(outcomes, null, 2));
-  if (outcomes.some((o) => o.status !== "unchanged")) {
+  if (stale.size > 0) {
     // The server caches its pages; it is another process, so tell it what changed.
-    const message = await refreshRunningPortal(readEnv(), [TAGS.all]);
+    const message = await refreshRunningPortal(readEnv(), [...stale]);
     if (args.json) process.stderr.write(`${message}\n`);
     else console.log(message);
   }

@@ -3,15 +3,16 @@ import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import { email, newPassword } from "@/lib/auth/schemas";
 import type { Db } from "@/lib/db/client";
 import { ROLES } from "@/lib/domain/roles";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/validation/params";
+import { departmentSlug } from "@/lib/validation/atoms";
 
 export const createUserInput = z.object({
   email,
   name: z.string().trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
   role: z.enum(ROLES, { message: "role" }),
   password: newPassword,
-  departments: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/u)).max(40),
+  departments: z.array(departmentSlug()).max(40),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
@@ -20,7 +21,7 @@ export const updateUserInput = z.object({
   name: z.string().trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
   role: z.enum(ROLES, { message: "role" }),
   active: z.boolean(),
-  departments: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/u)).max(40),
+  departments: z.array(departmentSlug()).max(40),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { DOCUMENT_KIND_SLUGS } from "@/lib/domain/document-kind";
+import { NODE_KINDS } from "@/lib/domain/nodes";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
-import type { NodeKind } from "@/lib/generated/prisma/enums";
+import { MAX_YEAR, MIN_YEAR } from "@/lib/domain/years";
+import { departmentSlug as departmentSlugAtom } from "@/lib/validation/atoms";
 
 /**
  * Query and path parameter atoms of the open-data API. Every endpoint composes its strict query
@@ -47,12 +49,9 @@ export const formatParam = z
 /** Paging and format: every list endpoint takes these. */
 export const listParams = { page: pageParam, size: sizeParam, format: formatParam };
 
-export const yearParam = wholeNumber(1912, 2200);
+export const yearParam = wholeNumber(MIN_YEAR, MAX_YEAR);
 
-// No `u` flag: the OpenAPI generator copies flags into the published `pattern`, which they would break.
-export const departmentSlug = z
-  .string()
-  .regex(/^[a-z0-9-]{1,80}$/, { error: "must be a department slug such as secretariat" });
+export const departmentSlug = departmentSlugAtom("must be a department slug such as secretariat");
 
 export const departmentParam = departmentSlug.optional().meta({
   description: "Department slug (see `/api/v1/departments`).",
@@ -66,17 +65,7 @@ export const documentKindParam = z
   .optional()
   .meta({ description: "Document kind.", example: "department-plan" });
 
-export const NODE_KINDS = [
-  "goal",
-  "vision",
-  "strategy",
-  "policy_area",
-  "agenda_item",
-  "key_point",
-  "program",
-  "section",
-  "point",
-] as const satisfies readonly NodeKind[];
+export { NODE_KINDS };
 
 export const nodeKindParam = z
   .enum(NODE_KINDS, { error: `must be one of ${NODE_KINDS.join(", ")}` })

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type SessionUser = {

@@ -10,7 +10,7 @@ import {
 } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type AppError, invalidInput } from "./errors";
+import { type AppError, invalidInput } from "@/lib/errors";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,7 +34,7 @@ export type CommandContext<ActorType> = {
   /** Cache tags this write made stale; expired after the transaction commits. */
   expire: (...tags: string[]) => void;
   /** Derived work to run once the transaction has committed (e.g. rebuilding suggested links). */
-  afterCommit: (work: (db: Db) => Promise<void>) => void;
+  afterCommit: (work: (db: Db) => Promise<unknown>) => void;
 };
 
 export type WhoMayRun = "users" | "anyone" | "users-and-system";
@@ -84,7 +84,7 @@ export type CommandResult<Output> = { ok: true; value: Output } | { ok: false; e
  * with the command's strict schema, then in ONE transaction asks `can()` (the permission may depend
  * on the resource, so it is resolved there) and runs the work with its audit records and search
  * index updates; after commit it runs derived work and returns the cache tags to expire. Expected
- * refusals are AppErrors (lib/commands/errors.ts) and leave nothing written.
+ * refusals are AppErrors (lib/errors.ts) and leave nothing written.
  */
 export async function executeCommand<Schema extends z.ZodType, Output, W extends WhoMayRun>(
   db: Db,
@@ -102,7 +102,7 @@ export async function executeCommand<Schema extends z.ZodType, Output, W extends
   const input = parsed.data;
   const now = call.now ?? new Date();
   const tags = new Set<string>();
-  const after: Array<(db: Db) => Promise<void>> = [];
+  const after: Array<(db: Db) => Promise<unknown>> = [];
   const actorId = actor && !isSystemActor(actor) ? actor.id : null;
 
   const value = await db.$transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import { expireTags } from "@/lib/cache/revalidate";
 import { db } from "@/lib/db/server";
 import { type Command, type CommandResult, executeCommand, type WhoMayRun } from "./command";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 export type { CommandResult } from "./command";
 
@@ -22,7 +22,8 @@ export type { CommandResult } from "./command";
 export async function runCommand<Schema extends z.ZodType, Output, W extends WhoMayRun>(
   command: Command<Schema, Output, W>,
   raw: unknown,
-  options: { returnTo: string },
+  /** forbiddenInForm: a refusal the form explains (a document of another department) instead of a 403 page. */
+  options: { returnTo: string; forbiddenInForm?: boolean },
 ): Promise<CommandResult<Output>> {
   try {
     const { value, tags } = await executeCommand(db(), command, raw, {
@@ -35,7 +36,7 @@ export async function runCommand<Schema extends z.ZodType, Output, W extends Who
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "unauthenticated") redirect(`/sign-in?next=${encodeURIComponent(options.returnTo)}`);
-    if (error.code === "forbidden") forbidden();
+    if (error.code === "forbidden" && !options.forbiddenInForm) forbidden();
     return { ok: false, error };
   }
 }

@@ -3,15 +3,15 @@
  * ROC year; a council report belongs to the year its reporting period ends in, else to the year it
  * was presented. Pure: the read models in ./read-models.ts build their queries on these rules.
  */
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { gregorianToRoc, isAcceptedYear, MAX_YEAR, MIN_YEAR, rocToGregorian } from "@/lib/domain/years";
 
 /** Years the council area accepts; anything else is a caller's mistake, not an empty period. */
-export const MIN_COUNCIL_YEAR = 1900;
-export const MAX_COUNCIL_YEAR = 2200;
+export const MIN_COUNCIL_YEAR = MIN_YEAR;
+export const MAX_COUNCIL_YEAR = MAX_YEAR;
 
 /** Throws a RangeError unless the year is a whole Gregorian year in the range above. */
 export function assertCouncilYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_COUNCIL_YEAR || year > MAX_COUNCIL_YEAR) {
+  if (!isAcceptedYear(year)) {
     throw new RangeError(`Not a council period: ${year} (a Gregorian year is expected)`);
   }
 }
@@ -26,33 +26,10 @@ export function periodEnd(year: number): Date {
   return new Date(Date.UTC(year, 11, 31));
 }
 
-export const rocToGregorian = (roc: number): number => roc + ROC_YEAR_OFFSET;
-export const gregorianToRoc = (year: number): number => year - ROC_YEAR_OFFSET;
+export { gregorianToRoc, rocToGregorian };
 
-export type PlanYearsInput = {
-  rocYearFrom: number | null;
-  rocYearTo: number | null;
-  periodFrom: Date | null;
-  periodTo: Date | null;
-};
-
-/**
- * The Gregorian years a plan covers: its ROC years as printed (a single year when only the first is
- * known), else the years of its period dates; null when the document names no period at all.
- */
-export function planYears(doc: PlanYearsInput): { from: number; to: number } | null {
-  if (doc.rocYearFrom !== null) {
-    const from = rocToGregorian(doc.rocYearFrom);
-    const to = doc.rocYearTo === null ? from : rocToGregorian(doc.rocYearTo);
-    return to >= from ? { from, to } : { from: to, to: from };
-  }
-  if (doc.periodFrom !== null) {
-    const from = doc.periodFrom.getUTCFullYear();
-    const to = (doc.periodTo ?? doc.periodFrom).getUTCFullYear();
-    return to >= from ? { from, to } : { from: to, to: from };
-  }
-  return null;
-}
+/** Which years a plan covers is the city's one rule (lib/domain/plan-years.ts). */
+export { covers, planYears, type PlanYearsInput, yearsOf } from "@/lib/domain/plan-years";
 
 export type ReportYearInput = {
   periodTo: Date | null;
@@ -69,15 +46,4 @@ export function reportYear(doc: ReportYearInput): number | null {
   if (doc.presentedOn !== null) return doc.presentedOn.getUTCFullYear();
   if (doc.rocYearTo !== null) return rocToGregorian(doc.rocYearTo);
   return null;
-}
-
-/** Whether a span of years contains the year. */
-export function covers(span: { from: number; to: number } | null, year: number): boolean {
-  return span !== null && span.from <= year && year <= span.to;
-}
-
-/** Every year of a span, oldest first. */
-export function yearsOf(span: { from: number; to: number } | null): number[] {
-  if (span === null) return [];
-  return Array.from({ length: span.to - span.from + 1 }, (_, i) => span.from + i);
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { yearFilter } from "@/lib/validation/atoms";
 
 /** The council pages' parameters: ?year= (a Gregorian year) and ?compare= (another). Bad values are ignored. */
 export const councilQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
-  compare: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
+  year: yearFilter,
+  compare: yearFilter,
 });
 export type CouncilQuery = z.infer<typeof councilQuery>;
 

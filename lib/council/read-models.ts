@@ -4,10 +4,11 @@ import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
 import { DOCUMENT_KIND_SLUGS, type DocumentKindSlug, kindFromDb } from "@/lib/domain/document-kind";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
+import { documentCoversYear } from "@/lib/domain/plan-years";
 import { countStatuses, type StatusCounts, type StatusOrNone } from "@/lib/domain/progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind, ProgressStatus } from "@/lib/generated/prisma/enums";
-import { ACCOUNTABLE_KINDS } from "@/lib/queries/departments";
 import type { DepartmentRef } from "@/lib/queries/documents";
 import { budgetLineOrder, budgetLineSelect } from "@/lib/queries/fragments";
 import {
@@ -144,25 +145,9 @@ export type DepartmentComparison = {
 const PLAN_KINDS: DocumentKind[] = ["policy_outline", "mid_term_plan", "department_plan"];
 const departmentSelect = { id: true, slug: true, nameZh: true, nameEn: true } as const;
 
-/** Plans covering the year: the SQL side of periods.ts's planYears + covers. */
+/** Plans covering the year (lib/domain/plan-years.ts). */
 function planCoversYear(year: number): Prisma.SourceDocumentWhereInput {
-  const roc = gregorianToRoc(year);
-  return {
-    kind: { in: PLAN_KINDS },
-    OR: [
-      { rocYearFrom: { lte: roc }, rocYearTo: { gte: roc } },
-      { rocYearFrom: { gte: roc }, rocYearTo: { lte: roc } }, // a range printed backwards
-      { rocYearFrom: roc, rocYearTo: null },
-      {
-        rocYearFrom: null,
-        periodFrom: { lte: periodEnd(year) },
-        OR: [
-          { periodTo: { gte: periodStart(year) } },
-          { periodTo: null, periodFrom: { gte: periodStart(year) } },
-        ],
-      },
-    ],
-  };
+  return { kind: { in: PLAN_KINDS }, ...documentCoversYear(year) };
 }
 
 /** Council reports of the year: the SQL side of periods.ts's reportYear. */
@@ -178,9 +163,9 @@ function reportInYear(year: number): Prisma.SourceDocumentWhereInput {
   };
 }
 
-/** A node is a department's when it names the department, or names none and its document does. */
+/** A department's nodes: the owner stored at import (lib/domain/nodes.ts), read as stored. */
 function ownedBy(departmentId: number): Prisma.PlanNodeWhereInput {
-  return { OR: [{ departmentId }, { departmentId: null, document: { departmentId } }] };
+  return { departmentId };
 }
 
 /** Accountable, current nodes of plans covering every one of the years. */
@@ -282,7 +267,6 @@ export async function getCouncilOverview(
       where: itemsOfPlans([year]),
       select: {
         departmentId: true,
-        document: { select: { departmentId: true } },
         progressEntries: { ...progressAsOfQuery(end), select: { status: true } },
       },
     }),
@@ -304,7 +288,7 @@ export async function getCouncilOverview(
 
   const statuses = new Map<number, Array<ProgressStatus | null>>();
   for (const item of items) {
-    const departmentId = item.departmentId ?? item.document.departmentId;
+    const departmentId = item.departmentId;
     if (departmentId === null) continue;
     const list = statuses.get(departmentId) ?? [];
     list.push(item.progressEntries[0]?.status ?? null);

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can, type SessionUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/server";
 import { currentTaipeiYear } from "@/lib/domain/time";
+import { isDepartmentSlug } from "@/lib/validation/atoms";
 import { type CouncilQuery, parseCouncilQuery } from "./query";
 import { type DepartmentReport, getDepartmentReport, listCouncilPeriods } from "./read-models";
 
@@ -24,7 +25,7 @@ export async function councilReportForRequest(
   }
   const query = parseCouncilQuery(Object.fromEntries(searchParams));
   const year = query.year ?? (await listCouncilPeriods(db(), user))[0]?.year ?? currentTaipeiYear();
-  const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
+  const report = isDepartmentSlug(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
   if (!report)
     return { ok: false, response: Response.json({ error: "No such department." }, { status: 404 }) };
   return { ok: true, user, query, year, report };

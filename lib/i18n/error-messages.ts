@@ -1,9 +1,9 @@
-import type { AppErrorCode } from "@/lib/commands/errors";
+import type { AppErrorCode } from "@/lib/errors";
 import type { Locale } from "./locale";
 
 /**
  * What each expected failure says to the person who met it. Keyed by the closed set of codes in
- * lib/commands/errors.ts: a code without a message in both languages does not compile.
+ * lib/errors.ts: a code without a message in both languages does not compile.
  */
 const zhHant: Record<AppErrorCode, string> = {
   invalid_input: "請修正標示的欄位。",

@@ -1,3 +1,5 @@
+import type { ImportProblemCode } from "@/lib/ingest/types";
+
 /** Interface text of the signed-in areas (sign-in, staff workspace), in both languages. */
 export const workspaceZhHant = {
   signIn: {
@@ -109,8 +111,45 @@ export const workspaceZhHant = {
     view: "檢視文件",
     rejected: "無法匯入這個檔案：",
     notAllowed: "這份文件不屬於您的機關；全市性文件由系統管理員匯入。",
+    expired: "預覽已過期或不是您上傳的檔案，請重新上傳。",
     tooLarge: "檔案超過 10 MB。",
     noFile: "請選擇要上傳的檔案。",
+    /** Parser warnings and rejections by code; {name} is a parameter of the code. */
+    problems: {
+      budgetSumMismatch: "預算表「{table}」「{name}」（第 {line} 行）：細項合計 {sum}，與總計 {total} 不符。",
+      budgetRowWithoutAmount: "預算表「{table}」第 {line} 行「{row}」沒有金額，已略過。",
+      budgetItemsNotSplit:
+        "預算表「{table}」「{name}」（第 {line} 行）：細項 {items} 個、金額 {amounts} 個，數目不符，細項未拆分。",
+      budgetTotalMissing: "預算表「{table}」沒有「合計」列，無法核對總數。",
+      budgetTableEmpty: "預算表「{table}」只有表頭而沒有資料列，文件可能不完整。",
+      budgetTableMissing: "找不到預算表（施政計畫與預算配合對照表）。",
+      budgetYearUnread: "無法讀出計畫年度，預算資料未匯入。",
+      budgetTablesDisagree:
+        "預算表「{label}{name}」：計畫表（第 {planLine} 行）為 {planAmount}，對照表（第 {crosswalkLine} 行）為 {crosswalkAmount}，兩者不符。",
+      programAmountsMismatch:
+        "預算表「{table}」（第 {line} 行）：{amounts} 個金額對應 {programs} 個計畫，已依順序配對。",
+      diagramUnmatched: "架構圖「{text}」（第 {line} 行）與本文的目標、願景或策略都對不上。",
+      midTermGoalMissing: "找不到「施政目標」一節，各願景未歸屬於目標。",
+      outlineAreaUnknownDepartment:
+        "施政要項「{label}{title}」（第 {line} 行）：沒有機關符合這個名稱；請系統管理員在 lib/domain/departments.ts 加入別名。",
+      outlineAreaWithoutItems: "施政要項「{title}」（第 {line} 行）沒有編號的施政項目。",
+      outlineGoalMissing: "前言未載明施政總目標（「…」為施政總目標）。",
+      reportDateMissing: "表頭沒有報告日期（日期：…）。",
+      reportPresenterMissing: "表頭沒有報告人（報告人：…）。",
+      reportSessionMissing: "開頭問候語未提及議會會期（第 N 屆第 N 次定期大會）。",
+      departmentUnknown: "無法從內容判斷所屬機關。",
+      notUtf8: "檔案不是 UTF-8 文字檔；請另存為 UTF-8 後再試。",
+      pdfUnreadable: "無法讀取這個 PDF（檔案損壞或有密碼保護）。",
+      pdfWithoutText: "這個 PDF 沒有文字層（可能是掃描檔）；請從原始文件匯出文字後上傳。",
+      emptyText: "檔案是空的，沒有可匯入的文字。",
+      unknownKind:
+        "不是市府的施政文件：前 {headLines} 行（開頭為「{firstLine}」）沒有出現施政綱要、中程施政計畫、施政計畫提要／施政計畫與預算配合對照表或業務報告（也沒有日期／報告人表頭）。",
+      outlineWithoutAreas: "看起來是施政綱要，但前言之後找不到編號的施政要項（一、秘書事務 …）。",
+      midTermWithoutStrategies: "看起來是中程施政計畫，但找不到含編號推動策略的施政願景。",
+      departmentPlanWithoutContent: "看起來是施政計畫提要，但既沒有編號的施政重點，也沒有預算表。",
+      reportWithoutSections: "看起來是業務報告，但沒有編號的章節（壹、或一、）。",
+      parserFailure: "解析程式無法處理這個檔案：{detail}",
+    } satisfies Record<ImportProblemCode, string>,
   },
   admin: {
     heading: "系統管理",
@@ -301,6 +340,7 @@ export const workspaceZhHant = {
       percent: "完成度須是 0 到 100 的整數。",
       completedNeeds100: "狀態為「已完成」時，完成度應為 100%。",
       year: "請選擇年度。",
+      department: "請選擇局處。",
       quarter: "季別須為 1 到 4。",
       status: "請選擇狀態。",
       url: "請填以 http:// 或 https:// 開頭的網址。",
@@ -433,8 +473,50 @@ export const workspaceEn: WorkspaceMessages = {
     view: "View the document",
     rejected: "This file cannot be imported: ",
     notAllowed: "This document is not your department's; city-wide documents are imported by administrators.",
+    expired: "The preview has expired or is not your upload; please upload the file again.",
     tooLarge: "The file is larger than 10 MB.",
     noFile: "Choose a file to upload.",
+    // The English sentences are the ones the parser used to write, so CLI output reads as before.
+    problems: {
+      budgetSumMismatch:
+        "預算表「{table}」「{name}」: parts sum to {sum} but total says {total} (line {line})",
+      budgetRowWithoutAmount: '預算表「{table}」: row "{row}" (line {line}) has no amount and was skipped.',
+      budgetItemsNotSplit:
+        "預算表「{table}」「{name}」(line {line}): {items} items but {amounts} amounts; items were not split.",
+      budgetTotalMissing: "預算表「{table}」has no 合計 row; its total could not be checked.",
+      budgetTableEmpty: "預算表「{table}」has a header but no rows; the document may be cut off.",
+      budgetTableMissing: "No budget table (施政計畫與預算配合對照表) was found.",
+      budgetYearUnread: "The plan's year could not be read; its budget lines were not imported.",
+      budgetTablesDisagree:
+        "預算表: 「{label}{name}」is {planAmount} in the plan table (line {planLine}) but {crosswalkAmount} in the crosswalk (line {crosswalkLine}).",
+      programAmountsMismatch:
+        "預算表「{table}」(line {line}): {amounts} amount(s) for {programs} program(s); matched in order.",
+      diagramUnmatched: "架構圖「{text}」(line {line}) matches no goal, vision or strategy in the body.",
+      midTermGoalMissing: "No 施政目標 section was found; the visions are listed without a goal.",
+      outlineAreaUnknownDepartment:
+        "施政要項「{label}{title}」(line {line}): no department matches this name; add an alias in lib/domain/departments.ts.",
+      outlineAreaWithoutItems: "施政要項「{title}」(line {line}) has no numbered agenda items.",
+      outlineGoalMissing: "The introduction states no overall goal (「…」為施政總目標).",
+      reportDateMissing: "No presentation date (日期：…) was found in the header.",
+      reportPresenterMissing: "No presenter (報告人：…) was found in the header.",
+      reportSessionMissing: "The greeting names no council session (第 N 屆第 N 次定期大會).",
+      departmentUnknown: "The department could not be determined from the text.",
+      notUtf8: "The file is not UTF-8 text; save it as UTF-8 and try again.",
+      pdfUnreadable: "The PDF cannot be read (damaged, or protected by a password).",
+      pdfWithoutText:
+        "The PDF has no text layer (a scan?); export the text from the original document and upload that.",
+      emptyText: "The file is empty: there is no text to import.",
+      unknownKind:
+        'Not one of the city\'s document kinds: none of 施政綱要, 中程施政計畫, 施政計畫提要 / 施政計畫與預算配合對照表 or 業務報告 (or a 日期/報告人 header) appears in the first {headLines} lines, which begin "{firstLine}".',
+      outlineWithoutAreas:
+        "This looks like a 施政綱要 but no numbered policy areas (一、秘書事務 …) were found after its introduction.",
+      midTermWithoutStrategies:
+        "This looks like a 中程施政計畫 but no visions with numbered strategies were found.",
+      departmentPlanWithoutContent:
+        "This looks like a 施政計畫提要 but it has neither numbered key points nor a budget table.",
+      reportWithoutSections: "This looks like a 業務報告 but it has no numbered sections (壹、 or 一、).",
+      parserFailure: "The parser failed on this file: {detail}",
+    },
   },
   admin: {
     heading: "Administration",
@@ -633,6 +715,7 @@ export const workspaceEn: WorkspaceMessages = {
       percent: "Complete must be a whole number from 0 to 100.",
       completedNeeds100: "A completed item should be 100% complete.",
       year: "Choose a year.",
+      department: "Choose a department.",
       quarter: "Quarter must be 1 to 4.",
       status: "Choose a status.",
       url: "Enter an address starting with http:// or https://.",

@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import type { RequestMeta } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
-import { PARSER_VERSION, parseDocument, type ParsedDocument } from "@/lib/ingest";
+import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
+import {
+  type ImportRejection,
+  PARSER_VERSION,
+  parseDocument,
+  type ParsedDocument,
+  UnrecognisedDocumentError,
+} from "@/lib/ingest";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { saveParsedDocument, type SaveOutcome } from "./save-document";
 
@@ -9,12 +17,16 @@ export type ImportOutcome =
   | SaveOutcome
   | { status: "unchanged"; documentId: number; title: string; version: number; counts?: undefined };
 
-export class ImportRejectedError extends Error {
+/**
+ * A file refused before anything is written. `rejection` is the code pages render in the reader's
+ * language; the message is English, for the CLI and logs.
+ */
+export class ImportRejectedError extends AppError {
   constructor(
     readonly fileName: string,
-    reason: string,
+    readonly rejection: ImportRejection,
   ) {
-    super(`${fileName}: ${reason}`);
+    super("document_rejected", `${fileName}: ${describeImportProblemInEnglish(rejection)}`);
     this.name = "ImportRejectedError";
   }
 }
@@ -36,10 +48,7 @@ export function readDocumentFile(file: DocumentFile): ReadDocument {
   try {
     rawText = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/u, "");
   } catch {
-    throw new ImportRejectedError(
-      file.fileName,
-      "the file is not UTF-8 text; save it as UTF-8 and try again.",
-    );
+    throw new ImportRejectedError(file.fileName, { code: "notUtf8", params: {} });
   }
   try {
     return {
@@ -49,7 +58,11 @@ export function readDocumentFile(file: DocumentFile): ReadDocument {
       parsed: parseDocument(rawText),
     };
   } catch (error) {
-    throw new ImportRejectedError(file.fileName, error instanceof Error ? error.message : String(error));
+    if (error instanceof UnrecognisedDocumentError)
+      throw new ImportRejectedError(file.fileName, error.rejection);
+    // Anything else is the parser's fault, not the file's (a result its own schema refuses).
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ImportRejectedError(file.fileName, { code: "parserFailure", params: { detail } });
   }
 }
 

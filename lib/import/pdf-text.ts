@@ -18,13 +18,10 @@ export async function extractPdfText(fileName: string, bytes: Uint8Array): Promi
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     text = (await extractText(pdf, { mergePages: true })).text;
   } catch {
-    throw new ImportRejectedError(fileName, "the PDF cannot be read (damaged, or protected by a password).");
+    throw new ImportRejectedError(fileName, { code: "pdfUnreadable", params: {} });
   }
   if (text.replace(/\s/gu, "").length < 20) {
-    throw new ImportRejectedError(
-      fileName,
-      "the PDF has no text layer (a scan?); export the text from the original document and upload that.",
-    );
+    throw new ImportRejectedError(fileName, { code: "pdfWithoutText", params: {} });
   }
   return text;
 }

@@ -1,6 +1,7 @@
 import { recordAudit, type RequestMeta } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { kindToDb } from "@/lib/domain/document-kind";
+import { nodeOwner } from "@/lib/domain/nodes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PARSER_VERSION, type ParsedBudgetLine, type ParsedDocument, type ParsedNode } from "@/lib/ingest";
 import { rebuildSearchIndexForDocument } from "@/lib/search/indexing";
@@ -174,15 +175,14 @@ async function saveNodes(
     ),
   );
   const ids = new Map<string, number>();
-  // A node belongs to the department it names, else its nearest ancestor's, else its document's.
+  // The owner is stored on every node, once (lib/domain/nodes.ts nodeOwner); readers never re-derive it.
   const departmentOf = new Map<string, number | null>();
 
   for (const level of levels(roots)) {
     const rows = level.map(({ item, parentKey, depth, position }) => {
       const inherited = parentKey ? (departmentOf.get(parentKey) ?? null) : documentDepartmentId;
-      const departmentId = item.departmentSlug
-        ? (departmentIds.get(item.departmentSlug) ?? inherited)
-        : inherited;
+      const named = item.departmentSlug ? (departmentIds.get(item.departmentSlug) ?? null) : null;
+      const departmentId = nodeOwner(named, inherited);
       departmentOf.set(item.key, departmentId);
       return {
         documentId,

@@ -1,31 +1,14 @@
-import { type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import type { RequestMeta } from "@/lib/audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
-import type { ParsedNode } from "@/lib/ingest";
-import { extractPdfText, isPdf } from "./pdf-text";
-import {
-  checksumOf,
-  type DocumentFile,
-  importDocument,
-  type ImportOutcome,
-  readDocumentFile,
-} from "./import-document";
+import type { ParsedNode, ParseWarning } from "@/lib/ingest";
+import type { ReadDocument } from "./import-document";
+
+type Tx = Prisma.TransactionClient;
 
 /** What an upload may weigh: plain text as the city publishes it, or a PDF to extract it from. */
 export const UPLOAD_LIMITS = { bytes: 10_000_000 } as const;
-
-export class UploadNotAllowedError extends Error {
-  constructor(readonly departmentSlug: string | null) {
-    super(
-      departmentSlug
-        ? `Not your department's document (${departmentSlug}).`
-        : "City-wide documents are imported by administrators.",
-    );
-    this.name = "UploadNotAllowedError";
-  }
-}
 
 export type UploadPreview = {
   fileName: string;
@@ -38,51 +21,24 @@ export type UploadPreview = {
   outline: Array<{ label: string; children: string[] }>;
   budgetLines: Array<{ name: string; amountThousands: number }>;
   figures: Array<{ value: number; unit: string; sentence: string }>;
-  warnings: string[];
+  /** Codes and parameters: the page renders them in the reader's language. */
+  warnings: ParseWarning[];
   /** identical: these bytes are already imported; version: a corrected copy of a known document. */
   existing: { status: "new" } | { status: "identical" | "version"; documentId: number; version: number };
 };
 
-/**
- * An uploaded file as the importer reads it: text as it came, or a PDF's text layer. From then on
- * the extracted text is the document (its checksum, its stored source lines), as for the seeds.
- */
-export async function documentFromUpload(fileName: string, bytes: Uint8Array): Promise<DocumentFile> {
-  if (!isPdf(bytes)) return { fileName, bytes };
-  const text = await extractPdfText(fileName, bytes);
-  return { fileName, bytes: new TextEncoder().encode(text) };
-}
+/** An uploaded file as the importer reads it: the same reading as the CLI's (see document-file.ts). */
 
 const countTree = <T extends { children: T[] }>(items: T[]): number =>
   items.reduce((n, item) => n + 1 + countTree(item.children), 0);
 const labelOf = (n: ParsedNode) => `${n.numberLabel ?? ""} ${n.title ?? n.text}`.trim().slice(0, 120);
 
-/**
- * Staff import their own department's documents; city-wide ones (the policy outline, the mid-term
- * plan) and any other department's are for administrators.
- */
-export function mayImport(user: SessionUser | null, departmentSlug: string | null): boolean {
-  if (!user) return false;
-  if (user.role === "admin") return true;
-  return (
-    user.role === "staff" &&
-    departmentSlug !== null &&
-    user.departments.some((d) => d.slug === departmentSlug)
-  );
-}
-
-/** The dry run of an upload: parsed and checked, nothing written. Throws ImportRejectedError with the reason. */
-export async function previewUpload(
-  db: Db,
-  user: SessionUser | null,
-  file: DocumentFile,
-): Promise<UploadPreview> {
-  const read = readDocumentFile(file);
+/** What importing a read document would do: its parse, summarised, and whether it is new. */
+export async function previewOf(db: Db | Tx, read: ReadDocument): Promise<UploadPreview> {
   const parsed = read.parsed;
-  if (!mayImport(user, parsed.departmentSlug)) throw new UploadNotAllowedError(parsed.departmentSlug);
   const [identical, sameDocument] = await Promise.all([
     db.sourceDocument.findUnique({
-      where: { checksum: checksumOf(file.bytes) },
+      where: { checksum: read.checksum },
       select: { id: true, version: true },
     }),
     db.sourceDocument.findUnique({
@@ -92,7 +48,7 @@ export async function previewUpload(
   ]);
   const department = CANONICAL_DEPARTMENTS.find((d) => d.slug === parsed.departmentSlug) ?? null;
   return {
-    fileName: file.fileName,
+    fileName: read.fileName,
     kind: parsed.kind,
     title: parsed.title,
     period: parsed.period,
@@ -116,17 +72,4 @@ export async function previewUpload(
         ? { status: "version", documentId: sameDocument.id, version: sameDocument.version }
         : { status: "new" },
   };
-}
-
-/** Imports a previewed upload: checked again, then one transaction (see saveParsedDocument). */
-export async function confirmUpload(
-  db: Db,
-  user: SessionUser | null,
-  file: DocumentFile,
-  meta: RequestMeta,
-): Promise<ImportOutcome> {
-  const read = readDocumentFile(file);
-  if (!user || !mayImport(user, read.parsed.departmentSlug))
-    throw new UploadNotAllowedError(read.parsed.departmentSlug);
-  return importDocument(db, file, { importedById: user.id, meta });
 }

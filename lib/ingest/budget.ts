@@ -1,7 +1,7 @@
 import { amountsIn, rowAmounts, splitLabelled, type Table, toThousands } from "./budget-tables";
 import { compact } from "./context";
 import { labelKey, parseNumberLabel } from "./numbering";
-import type { ParsedBudgetLine } from "./types";
+import type { ParsedBudgetLine, ParseWarning } from "./types";
 
 /**
  * The plan-to-budget crosswalk (施政計畫與預算配合對照表): 類 rows with their 項 and amounts in
@@ -11,19 +11,16 @@ import type { ParsedBudgetLine } from "./types";
 
 const TOTAL = /^(?:合計|總計|總額|小計)/u;
 
-export function formatThousands(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
 /** Every line whose children all carry amounts must add up; report the ones that do not. */
-export function checkSums(lines: readonly ParsedBudgetLine[], table: string, warnings: string[]): void {
+export function checkSums(lines: readonly ParsedBudgetLine[], table: string, warnings: ParseWarning[]): void {
   for (const line of lines) {
     if (line.children.length > 0) {
       const sum = line.children.reduce((s, c) => s + c.amountThousands, 0);
       if (sum !== line.amountThousands) {
-        warnings.push(
-          `預算表「${table}」「${line.name}」: parts sum to ${formatThousands(sum)} but total says ${formatThousands(line.amountThousands)} (line ${line.lineFrom})`,
-        );
+        warnings.push({
+          code: "budgetSumMismatch",
+          params: { table, name: line.name, sum, total: line.amountThousands, line: line.lineFrom },
+        });
       }
     }
     checkSums(line.children, table, warnings);
@@ -71,7 +68,11 @@ function draft(
 
 const ITEM_SYSTEMS = ["cjk", "paren-cjk", "arabic", "paren-arabic"] as const;
 
-export function parseCrosswalk(table: Table, fiscalYear: number, warnings: string[]): ParsedBudgetLine[] {
+export function parseCrosswalk(
+  table: Table,
+  fiscalYear: number,
+  warnings: ParseWarning[],
+): ParsedBudgetLine[] {
   const { columns, scale } = table;
   const roots: Draft[] = [];
   let total: Draft | null = null;
@@ -90,9 +91,10 @@ export function parseCrosswalk(table: Table, fiscalYear: number, warnings: strin
     const parent = nameCell ? null : roots[roots.length - 1];
     if (!nameCell && !parent) continue;
     if (amounts.length === 0) {
-      warnings.push(
-        `預算表「${table.title}」: row "${row.line.text.replace(/\t+/gu, " | ")}" (line ${from}) has no amount and was skipped.`,
-      );
+      warnings.push({
+        code: "budgetRowWithoutAmount",
+        params: { table: table.title, row: row.line.text.replace(/\t+/gu, " | "), line: from },
+      });
       continue;
     }
     let line: Draft;
@@ -111,9 +113,16 @@ export function parseCrosswalk(table: Table, fiscalYear: number, warnings: strin
     }
     const itemAmounts = !parent && amounts.length === items.length + 1 ? amounts.slice(1) : amounts;
     if (items.length > 0 && itemAmounts.length !== items.length) {
-      warnings.push(
-        `預算表「${table.title}」「${line.name}」(line ${from}): ${items.length} items but ${itemAmounts.length} amounts; items were not split.`,
-      );
+      warnings.push({
+        code: "budgetItemsNotSplit",
+        params: {
+          table: table.title,
+          name: line.name,
+          line: from,
+          items: items.length,
+          amounts: itemAmounts.length,
+        },
+      });
       continue;
     }
     items.forEach((item, i) => {
@@ -125,7 +134,7 @@ export function parseCrosswalk(table: Table, fiscalYear: number, warnings: strin
     total.children = roots;
     result = [total];
   } else if (roots.length > 0) {
-    warnings.push(`預算表「${table.title}」has no 合計 row; its total could not be checked.`);
+    warnings.push({ code: "budgetTotalMissing", params: { table: table.title } });
   }
   const lines = keyed(result, "對照表");
   checkSums(lines, table.title, warnings);

@@ -1,6 +1,6 @@
 import type { Detection } from "./detect";
 import type { LogicalLine, NormalisedText } from "./normalise";
-import type { ParsedBudgetLine, ParsedFigure, ParsedNode } from "./types";
+import type { ParsedBudgetLine, ParsedFigure, ParsedNode, ParseWarning } from "./types";
 
 /** What every extractor receives. */
 export type ExtractContext = {
@@ -8,7 +8,7 @@ export type ExtractContext = {
   detection: Detection;
   /** Logical lines after the title line. */
   body: LogicalLine[];
-  warnings: string[];
+  warnings: ParseWarning[];
 };
 
 /** What every extractor returns; the document-level fields are filled in by index.ts. */

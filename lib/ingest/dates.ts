@@ -1,11 +1,8 @@
+import { gregorianToRoc, rocToGregorian } from "@/lib/domain/years";
 import { parseAnyNumber } from "./numerals";
 
-/** ROC year + 1911 = Gregorian year (民國 102 年 = 2013). */
-export const ROC_OFFSET = 1911;
-
-export function rocToGregorian(rocYear: number): number {
-  return rocYear + ROC_OFFSET;
-}
+/** The city's one conversion (lib/domain/years.ts), re-exported for the parser's modules. */
+export { gregorianToRoc, rocToGregorian };
 
 /** yyyy-mm-dd, or null when the parts do not make a real date. */
 export function isoDate(year: number, month: number, day: number): string | null {

@@ -5,10 +5,12 @@ import {
   normaliseDepartmentName,
 } from "@/lib/domain/departments";
 import type { DocumentKindSlug } from "@/lib/domain/document-kind";
-import { parseRocDate, ROC_OFFSET } from "./dates";
+import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
+import { gregorianToRoc, parseRocDate, rocToGregorian } from "./dates";
 import { type LogicalLine, type NormalisedText, normaliseText } from "./normalise";
 import { parseNumberLabel } from "./numbering";
 import { parseAnyNumber } from "./numerals";
+import type { ImportRejection } from "./types";
 
 export type DetectedDocument = {
   kind: DocumentKindSlug;
@@ -27,9 +29,10 @@ export type Detection = DetectedDocument & {
   titleLine: LogicalLine | null;
 };
 
+/** The parser's refusal: a code the reader's language renders, with an English message for logs. */
 export class UnrecognisedDocumentError extends Error {
-  constructor(reason: string) {
-    super(reason);
+  constructor(readonly rejection: ImportRejection) {
+    super(describeImportProblemInEnglish(rejection));
     this.name = "UnrecognisedDocumentError";
   }
 }
@@ -113,7 +116,7 @@ function rocYear(text: string | undefined): number | null {
 }
 
 function toGregorian(roc: number | null): number | null {
-  return roc === null ? null : roc + ROC_OFFSET;
+  return roc === null ? null : rocToGregorian(roc);
 }
 
 function build(
@@ -142,7 +145,7 @@ function detectReport(lines: readonly LogicalLine[], fullText: string): Detectio
   const title = cleanTitle(titleLine);
   const dateLine = lineContaining(head, /日期[:：]/u);
   const presented = dateLine ? parseRocDate(dateLine.text) : null;
-  const roc = presented ? Number(presented.slice(0, 4)) - ROC_OFFSET : null;
+  const roc = presented ? gregorianToRoc(Number(presented.slice(0, 4))) : null;
   const department = (title ? findDepartmentInText(title) : undefined) ?? mostNamedDepartment(fullText);
   const when = presented
     ? `（${roc}年${Number(presented.slice(5, 7))}月${Number(presented.slice(8, 10))}日）`
@@ -160,8 +163,7 @@ function detectReport(lines: readonly LogicalLine[], fullText: string): Detectio
 /** Kind, title, years and department of a normalised document. Throws UnrecognisedDocumentError. */
 export function detectKind(doc: NormalisedText): Detection {
   const lines = doc.lines;
-  if (lines.length === 0)
-    throw new UnrecognisedDocumentError("The file is empty: there is no text to import.");
+  if (lines.length === 0) throw new UnrecognisedDocumentError({ code: "emptyText", params: {} });
   const head = lines
     .slice(0, HEAD_LINES)
     .map((l) => compact(l.text))
@@ -169,9 +171,10 @@ export function detectKind(doc: NormalisedText): Detection {
   const found = firstCandidate(head);
   if (!found) {
     const first = compact(lines[0]!.text).slice(0, 40);
-    throw new UnrecognisedDocumentError(
-      `Not one of the city's document kinds: none of 施政綱要, 中程施政計畫, 施政計畫提要 / 施政計畫與預算配合對照表 or 業務報告 (or a 日期/報告人 header) appears in the first ${HEAD_LINES} lines, which begin "${first}".`,
-    );
+    throw new UnrecognisedDocumentError({
+      code: "unknownKind",
+      params: { headLines: HEAD_LINES, firstLine: first },
+    });
   }
   const { kind, match } = found;
   const headLines = lines.slice(0, HEAD_LINES);

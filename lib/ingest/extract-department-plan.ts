@@ -33,20 +33,17 @@ export function extractDepartmentPlan(ctx: ExtractContext): Extracted {
   );
   const tables = end >= 0 ? findTables(body.slice(end)) : [];
   if (keyPoints.length === 0 && tables.length === 0) {
-    throw new UnrecognisedDocumentError(
-      "This looks like a 施政計畫提要 but it has neither numbered key points nor a budget table.",
-    );
+    throw new UnrecognisedDocumentError({ code: "departmentPlanWithoutContent", params: {} });
   }
-  if (fiscalYear === null)
-    warnings.push("The plan's year could not be read; its budget lines were not imported.");
-  if (tables.length === 0) warnings.push("No budget table (施政計畫與預算配合對照表) was found.");
+  if (fiscalYear === null) warnings.push({ code: "budgetYearUnread", params: {} });
+  if (tables.length === 0) warnings.push({ code: "budgetTableMissing", params: {} });
   const programs: ParsedNode[] = [];
   const crosswalk: ParsedBudgetLine[] = [];
   const detail: ParsedBudgetLine[] = [];
   for (const table of tables) {
     if (fiscalYear === null) break;
     if (table.rows.length === 0) {
-      warnings.push(`預算表「${table.title}」has a header but no rows; the document may be cut off.`);
+      warnings.push({ code: "budgetTableEmpty", params: { table: table.title } });
       continue;
     }
     if (table.kind === "crosswalk") {

@@ -3,7 +3,7 @@ import { UnrecognisedDocumentError } from "./detect";
 import type { LogicalLine } from "./normalise";
 import { similarity, toParsedNode, walkParsed } from "./nodes";
 import { buildTree, headingRest, type TreeNode } from "./tree";
-import type { ParsedNode } from "./types";
+import type { ParsedNode, ParseWarning } from "./types";
 
 /**
  * 中程施政計畫: 施政目標 (the goal), then 施政願景與推動策略 — visions, each with numbered
@@ -30,7 +30,7 @@ function goalTitle(node: TreeNode): string | null {
 }
 
 /** Checks the closing diagram against the body; reports only what it cannot place. */
-function checkDiagram(diagram: LogicalLine[], nodes: ParsedNode[], warnings: string[]): void {
+function checkDiagram(diagram: LogicalLine[], nodes: ParsedNode[], warnings: ParseWarning[]): void {
   const known: string[] = [];
   walkParsed(nodes, (n) => {
     if (n.title && (n.kind === "goal" || n.kind === "vision" || n.kind === "strategy")) known.push(n.title);
@@ -40,9 +40,7 @@ function checkDiagram(diagram: LogicalLine[], nodes: ParsedNode[], warnings: str
     if (text.length < 4 || DIAGRAM_LABEL.test(text) || DIAGRAM.test(text)) continue;
     const best = Math.max(0, ...known.map((k) => similarity(k, text)));
     if (best < SAME_STRATEGY)
-      warnings.push(
-        `架構圖「${line.text}」(line ${line.from}) matches no goal, vision or strategy in the body.`,
-      );
+      warnings.push({ code: "diagramUnmatched", params: { text: line.text, line: line.from } });
   }
 }
 
@@ -60,9 +58,7 @@ export function extractMidTerm(ctx: ExtractContext): Extracted {
     toParsedNode(v, (_n, depth) => (depth === 0 ? "vision" : depth === 1 ? "strategy" : "point")),
   );
   if (!visions.some((v) => v.children.length > 0)) {
-    throw new UnrecognisedDocumentError(
-      "This looks like a 中程施政計畫 but no visions with numbered strategies were found.",
-    );
+    throw new UnrecognisedDocumentError({ code: "midTermWithoutStrategies", params: {} });
   }
   const nodes: ParsedNode[] = [];
   if (goalRoot) {
@@ -71,7 +67,7 @@ export function extractMidTerm(ctx: ExtractContext): Extracted {
     goal.children = visions;
     nodes.push(goal);
   } else {
-    warnings.push("No 施政目標 section was found; the visions are listed without a goal.");
+    warnings.push({ code: "midTermGoalMissing", params: {} });
     nodes.push(...visions);
   }
   for (const root of tree.roots) {

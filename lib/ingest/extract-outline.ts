@@ -97,17 +97,16 @@ export function extractOutline(ctx: ExtractContext): Extracted {
   const tree = buildTree(marker >= 0 ? body.slice(marker + 1) : body);
   const areas = areaNodes(tree.roots);
   if (areas.length === 0) {
-    throw new UnrecognisedDocumentError(
-      "This looks like a 施政綱要 but no numbered policy areas (一、秘書事務 …) were found after its introduction.",
-    );
+    throw new UnrecognisedDocumentError({ code: "outlineWithoutAreas", params: {} });
   }
   const nodes = areas.map((area) => {
     const title = titleOf(headingRest(area)) ?? headingRest(area);
     const slug = departmentSlug(title);
     if (!slug) {
-      warnings.push(
-        `施政要項「${area.label?.label ?? ""}${title}」(line ${area.heading.from}): no department matches this name; add an alias in lib/domain/departments.ts.`,
-      );
+      warnings.push({
+        code: "outlineAreaUnknownDepartment",
+        params: { label: area.label?.label ?? "", title, line: area.heading.from },
+      });
     }
     return toParsedNode(
       area,
@@ -117,13 +116,13 @@ export function extractOutline(ctx: ExtractContext): Extracted {
   });
   for (const area of nodes) {
     if (area.children.length === 0)
-      warnings.push(
-        `施政要項「${area.title ?? area.key}」(line ${area.lineFrom}) has no numbered agenda items.`,
-      );
+      warnings.push({
+        code: "outlineAreaWithoutItems",
+        params: { title: area.title ?? area.key, line: area.lineFrom },
+      });
   }
   const introduction = marker >= 0 ? intro : tree.preamble;
   const intros = introNodes(introduction);
-  if (!intros.some((n) => n.kind === "goal"))
-    warnings.push("The introduction states no overall goal (「…」為施政總目標).");
+  if (!intros.some((n) => n.kind === "goal")) warnings.push({ code: "outlineGoalMissing", params: {} });
   return { nodes: [...intros, ...nodes], budgetLines: [], figures: [] };
 }

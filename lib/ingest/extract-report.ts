@@ -109,10 +109,7 @@ function figuresOf(roots: TreeNode[]): ParsedFigure[] {
 export function extractReport(ctx: ExtractContext): Extracted {
   const { body, warnings } = ctx;
   const start = bodyStart(body);
-  if (start < 0)
-    throw new UnrecognisedDocumentError(
-      "This looks like a 業務報告 but it has no numbered sections (壹、 or 一、).",
-    );
+  if (start < 0) throw new UnrecognisedDocumentError({ code: "reportWithoutSections", params: {} });
   const header = body.slice(0, start);
   const end = closingStart(body, start);
   const tree = buildTree(body.slice(start, end), { headings: true });
@@ -125,9 +122,9 @@ export function extractReport(ctx: ExtractContext): Extracted {
   const presenter = presenterLine ? presenterName(presenterLine.text) : null;
   const session = councilSession(headerText);
   const period = reportingPeriod(headerText);
-  if (!presentedOn) warnings.push("No presentation date (日期：…) was found in the header.");
-  if (!presenter) warnings.push("No presenter (報告人：…) was found in the header.");
-  if (!session) warnings.push("The greeting names no council session (第 N 屆第 N 次定期大會).");
+  if (!presentedOn) warnings.push({ code: "reportDateMissing", params: {} });
+  if (!presenter) warnings.push({ code: "reportPresenterMissing", params: {} });
+  if (!session) warnings.push({ code: "reportSessionMissing", params: {} });
   const nodes = tree.roots.map((r) =>
     toParsedNode(r, (n) => (n.children.length > 0 || n.style !== "numbered" ? "section" : "point")),
   );

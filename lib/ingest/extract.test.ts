@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCrosswalk } from "./budget";
 import { findTables } from "./budget-tables";
 import { extractFigures } from "./figures";
-import { parseDocument } from "./index";
+import { parseDocument, type ParseWarning } from "./index";
 import { normaliseText } from "./normalise";
 import { buildTree } from "./tree";
 
@@ -70,7 +70,7 @@ describe("crosswalk rows (002 lines 26-36)", () => {
   ].join("\n");
 
   it("reads 類, 項, amounts in thousands and the total", () => {
-    const warnings: string[] = [];
+    const warnings: ParseWarning[] = [];
     const [table] = findTables(normaliseText(rows).lines);
     const [total] = parseCrosswalk(table!, 2018, warnings);
     expect(warnings).toEqual([]);
@@ -82,11 +82,20 @@ describe("crosswalk rows (002 lines 26-36)", () => {
   });
 
   it("warns when the item amounts do not add up", () => {
-    const warnings: string[] = [];
+    const warnings: ParseWarning[] = [];
     const [table] = findTables(normaliseText(rows.replace("1,100", "1,000")).lines);
     parseCrosswalk(table!, 2018, warnings);
     expect(warnings).toEqual([
-      "預算表「高雄市政府秘書處 107 年度施政計畫與預算配合對照表」「人事費及第一預備金」: parts sum to 185,758 but total says 185,858 (line 5)",
+      {
+        code: "budgetSumMismatch",
+        params: {
+          table: "高雄市政府秘書處 107 年度施政計畫與預算配合對照表",
+          name: "人事費及第一預備金",
+          sum: 185_758,
+          total: 185_858,
+          line: 5,
+        },
+      },
     ]);
   });
 });
@@ -132,8 +141,52 @@ describe("a mid-term plan from another term", () => {
     expect(doc.period).toEqual({ from: "2027-01-01", to: "2030-12-31" });
     expect(doc.nodes[0]).toMatchObject({ kind: "goal", title: "安心城市" });
     expect(doc.nodes[0]!.children[0]!.children.map((s) => s.title)).toEqual(["推動淨零轉型", "打造海綿城市"]);
-    expect(doc.warnings).toEqual([
-      "架構圖「發展太空產業」(line 13) matches no goal, vision or strategy in the body.",
-    ]);
+    expect(doc.warnings).toEqual([{ code: "diagramUnmatched", params: { text: "發展太空產業", line: 13 } }]);
+  });
+});
+
+describe("warnings are codes with the parameters a reader needs", () => {
+  it.each([
+    [
+      "a policy outline with an area no department matches and no overall goal",
+      ["高雄市政府一一五年度施政綱要", "一、秘書事務", "(一)推動國際交流。", "二、火星事務", "(一)探勘。"],
+      [
+        { code: "outlineAreaUnknownDepartment", params: { label: "二、", title: "火星事務", line: 4 } },
+        { code: "outlineGoalMissing", params: {} },
+      ],
+    ],
+    [
+      "a mid-term plan without its 施政目標",
+      [
+        "高雄市政府116至119年度中程施政計畫",
+        "壹、施政願景與推動策略",
+        "一、綠色高雄",
+        "(一) 推動淨零轉型：",
+        "擴大再生能源。",
+      ],
+      [{ code: "midTermGoalMissing", params: {} }],
+    ],
+    [
+      "a department plan without its budget table",
+      ["高雄市政府秘書處 115 年度施政計畫提要", "一、推動國際交流。", "二、強化消費者保護。"],
+      [{ code: "budgetTableMissing", params: {} }],
+    ],
+    [
+      "a council report without its header",
+      [
+        "高雄市政府秘書處業務報告",
+        "壹、國際事務",
+        "一、辦理城市交流 5 場。",
+        "貳、消費者保護",
+        "一、受理申訴 1,043 件。",
+      ],
+      [
+        { code: "reportDateMissing", params: {} },
+        { code: "reportPresenterMissing", params: {} },
+        { code: "reportSessionMissing", params: {} },
+      ],
+    ],
+  ])("%s", (_name, lines, warnings) => {
+    expect(parseDocument(lines.join("\n")).warnings).toEqual(warnings);
   });
 });

@@ -1,12 +1,12 @@
 import type { ExtractContext, Extracted } from "./context";
-import { yearPeriod } from "./dates";
+import { gregorianToRoc, yearPeriod } from "./dates";
 import { type Detection, detectKind } from "./detect";
 import { extractDepartmentPlan } from "./extract-department-plan";
 import { extractMidTerm } from "./extract-midterm";
 import { extractOutline } from "./extract-outline";
 import { extractReport } from "./extract-report";
 import { normaliseText } from "./normalise";
-import { type ParsedDocument, parsedDocumentSchema } from "./types";
+import { type ParsedDocument, parsedDocumentSchema, type ParseWarning } from "./types";
 
 export * from "./types";
 export { normaliseText, normaliseChars, collapseSpacedOut, lineAt, splitLines } from "./normalise";
@@ -42,6 +42,17 @@ function documentKey(d: Detection, presentedOn: string | null): string {
   return `${d.kind}:${who}:${when}`;
 }
 
+/** Each warning once, in the order first raised (a table checked twice warns once). */
+function distinct(warnings: readonly ParseWarning[]): ParseWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = JSON.stringify(w);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Bump when the parser reads documents differently: imports then re-read files already imported. */
 export const PARSER_VERSION = 1;
 
@@ -54,7 +65,7 @@ export function parseDocument(rawText: string): ParsedDocument {
   const doc = normaliseText(rawText);
   const detection = detectKind(doc);
   const titleIndex = detection.titleLine ? doc.lines.indexOf(detection.titleLine) : -1;
-  const warnings: string[] = [];
+  const warnings: ParseWarning[] = [];
   const ctx: ExtractContext = { doc, detection, body: doc.lines.slice(titleIndex + 1), warnings };
   const extracted = EXTRACTORS[detection.kind](ctx);
   const presentedOn = extracted.presentedOn ?? null;
@@ -66,17 +77,17 @@ export function parseDocument(rawText: string): ParsedDocument {
   const reportYear = period.from ?? presentedOn;
   const rocFrom =
     detection.kind === "council-report" && reportYear
-      ? Number(reportYear.slice(0, 4)) - 1911
+      ? gregorianToRoc(Number(reportYear.slice(0, 4)))
       : detection.rocYearFrom;
   const rocTo =
     detection.kind === "council-report" && (period.to ?? presentedOn)
-      ? Number((period.to ?? presentedOn)!.slice(0, 4)) - 1911
+      ? gregorianToRoc(Number((period.to ?? presentedOn)!.slice(0, 4)))
       : detection.rocYearTo;
   if (
     detection.department === null &&
     (detection.kind === "department-plan" || detection.kind === "council-report")
   ) {
-    warnings.push("The department could not be determined from the text.");
+    warnings.push({ code: "departmentUnknown", params: {} });
   }
   return parsedDocumentSchema.parse({
     kind: detection.kind,
@@ -92,6 +103,6 @@ export function parseDocument(rawText: string): ParsedDocument {
     nodes: extracted.nodes,
     budgetLines: extracted.budgetLines,
     figures: extracted.figures,
-    warnings: [...new Set(warnings)],
+    warnings: distinct(warnings),
   });
 }

@@ -1,4 +1,4 @@
-import { checkSums, formatThousands, keyed } from "./budget";
+import { checkSums, keyed } from "./budget";
 import {
   type Row,
   rowAmounts,
@@ -9,7 +9,7 @@ import {
 } from "./budget-tables";
 import { labelKey } from "./numbering";
 import { titleOf } from "./tree";
-import type { ParsedBudgetLine, ParsedNode } from "./types";
+import type { ParsedBudgetLine, ParsedNode, ParseWarning } from "./types";
 
 /**
  * The detailed plan table (計畫名稱 / 計畫目標 / 實施要領 / 預算): programs with their goals,
@@ -55,7 +55,7 @@ class DetailReader {
 
   constructor(
     private readonly table: Table,
-    private readonly warnings: string[],
+    private readonly warnings: ParseWarning[],
   ) {}
 
   read(row: Row): void {
@@ -106,9 +106,15 @@ class DetailReader {
     const targets =
       created.length > 0 ? created : this.newest && this.newest.amount === null ? [this.newest] : [];
     if (targets.length !== amounts.length) {
-      this.warnings.push(
-        `預算表「${this.table.title}」(line ${row.line.from}): ${amounts.length} amount(s) for ${targets.length} program(s); matched in order.`,
-      );
+      this.warnings.push({
+        code: "programAmountsMismatch",
+        params: {
+          table: this.table.title,
+          line: row.line.from,
+          amounts: amounts.length,
+          programs: targets.length,
+        },
+      });
     }
     targets.forEach((p, i) => {
       if (amounts[i] !== undefined) p.amount = amounts[i];
@@ -309,7 +315,7 @@ export function parseDetailTable(
   table: Table,
   fiscalYear: number,
   slug: string | null,
-  warnings: string[],
+  warnings: ParseWarning[],
 ): DetailResult {
   const reader = new DetailReader(table, warnings);
   for (const row of table.rows) reader.read(row);
@@ -324,7 +330,7 @@ export function parseDetailTable(
 export function crossCheck(
   crosswalk: ParsedBudgetLine[],
   detail: ParsedBudgetLine[],
-  warnings: string[],
+  warnings: ParseWarning[],
 ): void {
   const byLabel = new Map<string, ParsedBudgetLine>();
   const collect = (lines: ParsedBudgetLine[]): void =>
@@ -334,11 +340,20 @@ export function crossCheck(
     });
   collect(crosswalk);
   for (const d of detail) {
-    const c = d.label ? byLabel.get(d.label) : undefined;
+    if (!d.label) continue;
+    const c = byLabel.get(d.label);
     if (c && c.amountThousands !== d.amountThousands) {
-      warnings.push(
-        `預算表: 「${d.label}${d.name}」is ${formatThousands(d.amountThousands)} in the plan table (line ${d.lineFrom}) but ${formatThousands(c.amountThousands)} in the crosswalk (line ${c.lineFrom}).`,
-      );
+      warnings.push({
+        code: "budgetTablesDisagree",
+        params: {
+          label: d.label,
+          name: d.name,
+          planAmount: d.amountThousands,
+          planLine: d.lineFrom,
+          crosswalkAmount: c.amountThousands,
+          crosswalkLine: c.lineFrom,
+        },
+      });
     }
   }
 }

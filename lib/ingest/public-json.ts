@@ -1,4 +1,4 @@
-import type { ParsedBudgetLine, ParsedDocument, ParsedNode } from "./types";
+import type { ParsedBudgetLine, ParsedDocument, ParsedNode, ParseWarning } from "./types";
 
 /** The import CLI's `--dry-run --json` shape: what a reviewer needs to check a parse, nothing internal. */
 export type PublicNode = {
@@ -19,7 +19,8 @@ export type PublicDocument = {
   nodes: PublicNode[];
   budgetLines: PublicBudgetLine[];
   metrics: PublicMetric[];
-  warnings: string[];
+  /** Codes and parameters; the CLI adds each one's English sentence as `message`. */
+  warnings: ParseWarning[];
 };
 
 function publicNode(n: ParsedNode): PublicNode {

@@ -1,21 +1,13 @@
 import { z } from "zod";
+import { NODE_KINDS } from "@/lib/domain/nodes";
+import { gregorianYear } from "@/lib/validation/atoms";
 
 /**
  * What the parser hands to the importer. Validated with `parsedDocumentSchema` before it is
  * returned, so a parser bug surfaces as an error here instead of a half-written database row.
  */
 
-export const NODE_KINDS = [
-  "goal",
-  "vision",
-  "strategy",
-  "policy_area",
-  "agenda_item",
-  "key_point",
-  "program",
-  "section",
-  "point",
-] as const;
+export { NODE_KINDS };
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const PARSED_DOCUMENT_KINDS = [
@@ -80,7 +72,7 @@ export const parsedBudgetLineSchema: z.ZodType<ParsedBudgetLine> = z.lazy(() =>
       // Prisma's Int: amounts beyond it are a misread, not a budget.
       amountThousands: z.number().int().min(-2_147_483_648).max(2_147_483_647),
       note: z.string().nullable(),
-      fiscalYear: z.number().int().min(1912).max(2200),
+      fiscalYear: gregorianYear(),
       programKey: z.string().nullable(),
       lineFrom: lineNo,
       lineTo: lineNo,
@@ -103,6 +95,86 @@ export const parsedFigureSchema = z
   .refine((f) => f.lineFrom <= f.lineTo, { message: "lineFrom must not exceed lineTo" });
 export type ParsedFigure = z.infer<typeof parsedFigureSchema>;
 
+const text = z.string();
+const amount = z.number().int();
+const count = z.number().int().min(0);
+const none = z.object({});
+
+/**
+ * What the parser warns about, as codes with parameters: readers see them in their own language
+ * (lib/i18n/import-problems.ts), and the audit log stores the codes, not one language's sentences.
+ */
+export const parseWarningSchema = z.discriminatedUnion("code", [
+  z.object({
+    code: z.literal("budgetSumMismatch"),
+    params: z.object({ table: text, name: text, sum: amount, total: amount, line: lineNo }),
+  }),
+  z.object({
+    code: z.literal("budgetRowWithoutAmount"),
+    params: z.object({ table: text, row: text, line: lineNo }),
+  }),
+  z.object({
+    code: z.literal("budgetItemsNotSplit"),
+    params: z.object({ table: text, name: text, line: lineNo, items: count, amounts: count }),
+  }),
+  z.object({ code: z.literal("budgetTotalMissing"), params: z.object({ table: text }) }),
+  z.object({ code: z.literal("budgetTableEmpty"), params: z.object({ table: text }) }),
+  z.object({ code: z.literal("budgetTableMissing"), params: none }),
+  z.object({ code: z.literal("budgetYearUnread"), params: none }),
+  z.object({
+    code: z.literal("budgetTablesDisagree"),
+    params: z.object({
+      label: text,
+      name: text,
+      planAmount: amount,
+      planLine: lineNo,
+      crosswalkAmount: amount,
+      crosswalkLine: lineNo,
+    }),
+  }),
+  z.object({
+    code: z.literal("programAmountsMismatch"),
+    params: z.object({ table: text, line: lineNo, amounts: count, programs: count }),
+  }),
+  z.object({ code: z.literal("diagramUnmatched"), params: z.object({ text, line: lineNo }) }),
+  z.object({ code: z.literal("midTermGoalMissing"), params: none }),
+  z.object({
+    code: z.literal("outlineAreaUnknownDepartment"),
+    params: z.object({ label: text, title: text, line: lineNo }),
+  }),
+  z.object({ code: z.literal("outlineAreaWithoutItems"), params: z.object({ title: text, line: lineNo }) }),
+  z.object({ code: z.literal("outlineGoalMissing"), params: none }),
+  z.object({ code: z.literal("reportDateMissing"), params: none }),
+  z.object({ code: z.literal("reportPresenterMissing"), params: none }),
+  z.object({ code: z.literal("reportSessionMissing"), params: none }),
+  z.object({ code: z.literal("departmentUnknown"), params: none }),
+]);
+export type ParseWarning = z.infer<typeof parseWarningSchema>;
+export type ParseWarningCode = ParseWarning["code"];
+
+/**
+ * Why a file is refused, as a code with parameters: the parser's own reasons (not a city document,
+ * a title without its structure) and the file's (not UTF-8, a PDF without text).
+ */
+export const importRejectionSchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("notUtf8"), params: none }),
+  z.object({ code: z.literal("pdfUnreadable"), params: none }),
+  z.object({ code: z.literal("pdfWithoutText"), params: none }),
+  z.object({ code: z.literal("emptyText"), params: none }),
+  z.object({ code: z.literal("unknownKind"), params: z.object({ headLines: count, firstLine: text }) }),
+  z.object({ code: z.literal("outlineWithoutAreas"), params: none }),
+  z.object({ code: z.literal("midTermWithoutStrategies"), params: none }),
+  z.object({ code: z.literal("departmentPlanWithoutContent"), params: none }),
+  z.object({ code: z.literal("reportWithoutSections"), params: none }),
+  // A parser bug rather than the file's fault: the detail is the technical message, untranslated.
+  z.object({ code: z.literal("parserFailure"), params: z.object({ detail: text }) }),
+]);
+export type ImportRejection = z.infer<typeof importRejectionSchema>;
+export type ImportRejectionCode = ImportRejection["code"];
+
+export type ImportProblem = ParseWarning | ImportRejection;
+export type ImportProblemCode = ImportProblem["code"];
+
 export const parsedDocumentSchema = z.object({
   kind: z.enum(PARSED_DOCUMENT_KINDS),
   title: z.string().min(1),
@@ -117,7 +189,7 @@ export const parsedDocumentSchema = z.object({
   nodes: z.array(parsedNodeSchema),
   budgetLines: z.array(parsedBudgetLineSchema),
   figures: z.array(parsedFigureSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(parseWarningSchema),
 });
 export type ParsedDocument = z.infer<typeof parsedDocumentSchema>;
 export type ParsedDocumentKind = ParsedDocument["kind"];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import { defineCommand } from "@/lib/commands/command";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/validation/params";
 import type { Db } from "@/lib/db/client";
 

@@ -1,10 +1,11 @@
 import { type Actor, assertCan, can, type SessionUser } from "@/lib/auth/permissions";
 import type { AuditWriter } from "@/lib/commands/command";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
+import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { documentCoversYear } from "@/lib/domain/plan-years";
 import { toCsv } from "@/lib/export/csv";
 import { CsvSyntaxError, parseCsv } from "@/lib/export/csv-parse";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -72,13 +73,12 @@ export type BulkPeriod = { year: number; quarter: number | null };
 
 /** The nodes a user may bulk-update for one department and period: those of plans covering the year. */
 async function departmentNodes(db: Db | Tx, departmentId: number, year: number) {
-  const rocYear = year - ROC_YEAR_OFFSET;
   return db.planNode.findMany({
     where: {
-      kind: { in: ["agenda_item", "key_point", "program", "strategy"] },
+      kind: { in: TRACKABLE_KINDS },
       retiredAt: null,
-      OR: [{ departmentId }, { departmentId: null, document: { departmentId } }],
-      document: { rocYearFrom: { lte: rocYear }, rocYearTo: { gte: rocYear } },
+      departmentId,
+      document: documentCoversYear(year),
     },
     orderBy: [{ documentId: "asc" }, { lineFrom: "asc" }],
     select: {

@@ -1,12 +1,13 @@
 import { type Actor, assertUserCan } from "@/lib/auth/permissions";
 import type { AuditWriter } from "@/lib/commands/command";
-import { AppError } from "@/lib/commands/errors";
+import { AppError } from "@/lib/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
+import { covers, planYears, type YearSpan } from "@/lib/domain/plan-years";
 import { hasPeriodBegun } from "@/lib/domain/time";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { pathToNode } from "@/lib/queries/ancestors";
 import { indexProgressEntry } from "@/lib/search/indexing";
 import {
   type CreateProgressInput,
@@ -93,34 +94,26 @@ const snapshotSelect = {
 
 export type ProgressWriteResult = { entry: ProgressSnapshot; impact: ProgressImpact };
 
-/** The node's owner (its own department, else its document's) and its plan's years. */
+/** The node's owner (as stored at import) and the years its plan covers. */
 export async function loadNodeScope(tx: Tx, nodeId: number) {
   const node = await tx.planNode.findUnique({
     where: { id: nodeId },
     select: {
       id: true,
       departmentId: true,
-      document: { select: { departmentId: true, rocYearFrom: true, rocYearTo: true } },
+      document: { select: { rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true } },
     },
   });
   if (!node) throw new NodeNotFoundError(nodeId);
-  const from = node.document.rocYearFrom === null ? null : node.document.rocYearFrom + ROC_YEAR_OFFSET;
-  const to = node.document.rocYearTo === null ? from : node.document.rocYearTo + ROC_YEAR_OFFSET;
-  return { departmentId: node.departmentId ?? node.document.departmentId, planYears: { from, to } };
+  return { departmentId: node.departmentId, planYears: planYears(node.document) };
 }
 
 /** A period must have begun, and lie within the years of the plan the node belongs to. */
-export function checkPeriod(
-  fields: ProgressFields,
-  planYears: { from: number | null; to: number | null },
-  now: Date,
-) {
+export function checkPeriod(fields: ProgressFields, plan: YearSpan | null, now: Date) {
   const { from } = periodRange(fields.period);
   if (!hasPeriodBegun(from, now)) throw new ProgressRuleError("period", "periodInFuture");
-  if (planYears.from !== null && planYears.to !== null) {
-    if (fields.period.year < planYears.from || fields.period.year > planYears.to) {
-      throw new ProgressRuleError("period", "periodOutsidePlan", { from: planYears.from, to: planYears.to });
-    }
+  if (plan !== null && !covers(plan, fields.period.year)) {
+    throw new ProgressRuleError("period", "periodOutsidePlan", { from: plan.from, to: plan.to });
   }
 }
 
@@ -168,30 +161,12 @@ async function appendVersion(tx: Tx, entry: ProgressSnapshot, authorId: number) 
  */
 export async function progressImpactOf(tx: Tx | Db, nodeId: number): Promise<ProgressImpact> {
   const nodeIds = new Set<number>([nodeId]);
-  let cursor: number | null = nodeId;
   const documentIds = new Set<number>();
   const departmentSlugs = new Set<string>();
-  while (cursor !== null) {
-    const node: {
-      parentId: number | null;
-      documentId: number;
-      department: { slug: string } | null;
-      document: { department: { slug: string } | null };
-    } | null = await tx.planNode.findUnique({
-      where: { id: cursor },
-      select: {
-        parentId: true,
-        documentId: true,
-        department: { select: { slug: true } },
-        document: { select: { department: { select: { slug: true } } } },
-      },
-    });
-    if (!node) break;
-    nodeIds.add(cursor);
+  for (const node of await pathToNode(tx, nodeId)) {
+    nodeIds.add(node.id);
     documentIds.add(node.documentId);
-    const slug = node.department?.slug ?? node.document.department?.slug;
-    if (slug) departmentSlugs.add(slug);
-    cursor = node.parentId;
+    if (node.departmentSlug) departmentSlugs.add(node.departmentSlug);
   }
   const links = await tx.nodeLink.findMany({
     where: { OR: [{ fromNodeId: nodeId }, { toNodeId: nodeId }], origin: { not: "rejected" } },

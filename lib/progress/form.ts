@@ -1,10 +1,10 @@
-import type { CommandResult } from "@/lib/commands/command";
 import { parseRecordId } from "@/lib/validation/params";
-import { ProgressConflictError, type ProgressSnapshot, type ProgressWriteResult } from "./entries";
+import type { ProgressSnapshot } from "./entries";
 
 /**
  * The progress form's wire format: what a browser posts, with or without JavaScript. Kept here
- * so the page, the action and the tests agree on field names.
+ * so the page, the action and the tests agree on field names. The form (a client component)
+ * imports this module: it must not import server code (see form-result.ts for that side).
  */
 export type ProgressFormValues = {
   year: string;
@@ -80,25 +80,6 @@ export function toProgressCommandInput(form: FormData): Record<string, unknown> 
     ...(entryId === undefined ? {} : { entryId, expectedVersion: id("expectedVersion") }),
     ...progressFormToInput(readProgressForm(form)),
   };
-}
-
-/**
- * A progress command's result as the form's state: saved; someone else saved first (both versions
- * shown); or field errors with what was typed kept. An unknown node or entry is a 404.
- */
-export function progressFormState(
-  result: CommandResult<ProgressWriteResult>,
-  form: FormData,
-  notFound: () => never,
-): ProgressFormState {
-  if (result.ok)
-    return { status: "saved", entryId: result.value.entry.id, version: result.value.entry.version };
-  const values = readProgressForm(form);
-  const { error } = result;
-  if (error instanceof ProgressConflictError) return { status: "conflict", theirs: error.current, values };
-  if (error.code === "not_found") notFound();
-  const errors = Object.keys(error.fields).length > 0 ? error.fields : { form: error.code };
-  return { status: "invalid", errors: { ...errors }, values };
 }
 
 export function valuesOf(entry: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { percent, period } from "@/lib/validation/atoms";
 
 /**
  * A progress entry as staff submit it, from the form, the bulk CSV or an API call. Messages are
@@ -28,25 +29,13 @@ export const evidenceLinkInput = z.object({
   title: optionalText(PROGRESS_LIMITS.label),
 });
 
-export const progressPeriod = z.object({
-  year: z
-    .number({ message: "year" })
-    .int({ message: "year" })
-    .min(1912, { message: "year" })
-    .max(2200, { message: "year" }),
-  quarter: z.number().int().min(1, { message: "quarter" }).max(4, { message: "quarter" }).nullable(),
-});
+export const progressPeriod = period;
 
 export const progressFields = z
   .object({
     period: progressPeriod,
     status: z.enum(PROGRESS_STATUSES, { message: "status" }),
-    percent: z
-      .number({ message: "percent" })
-      .int({ message: "percent" })
-      .min(0, { message: "percent" })
-      .max(100, { message: "percent" })
-      .nullable(),
+    percent: percent().nullable(),
     narrative: z
       .string()
       .trim()

@@ -3,13 +3,13 @@ import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
 import { countStatuses, type StatusCounts } from "@/lib/domain/progress";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { type DocumentSummary, listDocuments } from "./documents";
 import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 /** The kinds of node a department is accountable for: what it promised to do. */
-export const ACCOUNTABLE_KINDS: NodeKind[] = ["agenda_item", "key_point", "program"];
 
 export type DepartmentListing = {
   slug: string;
@@ -102,7 +102,7 @@ export async function getDepartmentPage(db: Db, slug: string): Promise<Departmen
   const groups = new Map<number, DepartmentPage["itemsByYear"][number]>();
   for (const item of items) {
     const group = groups.get(item.document.id) ?? {
-      year: item.document.rocYearFrom === null ? null : item.document.rocYearFrom + ROC_YEAR_OFFSET,
+      year: rocToGregorianOrNull(item.document.rocYearFrom),
       document: { id: item.document.id, title: item.document.title },
       items: [],
     };

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
 import { kindFromDb, kindToDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { buildTree, type TreeOf } from "@/lib/domain/tree";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { NodeKind } from "@/lib/generated/prisma/enums";
 import { budgetLineOrder, budgetLineSelect } from "./fragments";
 
@@ -51,8 +51,8 @@ function toSummary(row: SummaryRow): DocumentSummary {
     title: row.title,
     // The year a document is about: its plan years, or for a report without a stated period the
     // year it was presented (the parser records both as ROC years).
-    yearFrom: row.rocYearFrom === null ? null : row.rocYearFrom + ROC_YEAR_OFFSET,
-    yearTo: row.rocYearTo === null ? null : row.rocYearTo + ROC_YEAR_OFFSET,
+    yearFrom: rocToGregorianOrNull(row.rocYearFrom),
+    yearTo: rocToGregorianOrNull(row.rocYearTo),
     department: row.department,
     presentedOn: isoDay(row.presentedOn),
     version: row.version,

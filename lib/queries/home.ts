@@ -2,10 +2,10 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import { type RollUp, rollUp, type RollUpItem } from "@/lib/domain/progress";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
-import { ACCOUNTABLE_KINDS } from "./departments";
 import { type DepartmentRef, type DocumentSummary, listDocuments } from "./documents";
 import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
@@ -161,8 +161,8 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
       ? {
           id: planDoc.id,
           title: planDoc.title,
-          yearFrom: planDoc.rocYearFrom === null ? null : planDoc.rocYearFrom + ROC_YEAR_OFFSET,
-          yearTo: planDoc.rocYearTo === null ? null : planDoc.rocYearTo + ROC_YEAR_OFFSET,
+          yearFrom: rocToGregorianOrNull(planDoc.rocYearFrom),
+          yearTo: rocToGregorianOrNull(planDoc.rocYearTo),
           goal: goal ? strip(goal) : null,
         }
       : null,

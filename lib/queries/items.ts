@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { PROGRESS_STATUSES, type StatusOrNone } from "@/lib/domain/progress";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { documentCoversYear, planYears, yearsOf } from "@/lib/domain/plan-years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { NodeKind } from "@/lib/generated/prisma/enums";
 import { ITEM_KINDS, type ItemsQuery } from "@/lib/validation/items-query";
 import type { DepartmentRef } from "./documents";
@@ -53,12 +54,7 @@ export async function listItems(
     kind: { in: query.kind ? [query.kind] : [...ITEM_KINDS] },
     retiredAt: null,
     department: query.department ? { slug: query.department } : undefined,
-    document: query.year
-      ? {
-          rocYearFrom: { lte: query.year - ROC_YEAR_OFFSET },
-          rocYearTo: { gte: query.year - ROC_YEAR_OFFSET },
-        }
-      : undefined,
+    document: query.year ? documentCoversYear(query.year) : undefined,
   };
   const [nodes, years, departments] = await Promise.all([
     db.planNode.findMany({
@@ -98,7 +94,7 @@ export async function listItems(
         : null,
       sortOrder: n.department?.sortOrder ?? Number.MAX_SAFE_INTEGER,
       document: { id: n.document.id, title: n.document.title },
-      year: n.document.rocYearFrom === null ? null : n.document.rocYearFrom + ROC_YEAR_OFFSET,
+      year: rocToGregorianOrNull(n.document.rocYearFrom),
       status: latest?.status ?? "no_update",
       percent: latest?.percent ?? null,
       updatedAt: latest?.updatedAt.toISOString() ?? null,
@@ -117,10 +113,7 @@ export async function listItems(
   const shown = options.all ? rows : rows.slice((page - 1) * query.size, page * query.size);
 
   const yearSet = new Set<number>();
-  for (const d of years) {
-    if (d.rocYearFrom === null) continue;
-    for (let y = d.rocYearFrom; y <= (d.rocYearTo ?? d.rocYearFrom); y++) yearSet.add(y + ROC_YEAR_OFFSET);
-  }
+  for (const d of years) for (const y of yearsOf(planYears(d))) yearSet.add(y);
   return {
     rows: shown.map(({ sortOrder: _sortOrder, ...r }) => r),
     total,

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { rankRelated } from "@/lib/links/related";
+import { ancestorsOf } from "./ancestors";
 import type { DepartmentRef } from "./documents";
 
 export type NodeRef = {
@@ -66,6 +67,13 @@ export type NodePage = NodeRef & {
 };
 
 const refSelect = { id: true, kind: true, numberLabel: true, title: true, text: true } as const;
+const toRef = ({ id, kind, numberLabel, title, text }: NodeRef): NodeRef => ({
+  id,
+  kind,
+  numberLabel,
+  title,
+  text,
+});
 const deptSelect = { select: { slug: true, nameZh: true, nameEn: true } } as const;
 const linkedSelect = {
   ...refSelect,
@@ -74,7 +82,7 @@ const linkedSelect = {
 } as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const yearOf = (roc: number | null) => (roc === null ? null : roc + ROC_YEAR_OFFSET);
+const yearOf = rocToGregorianOrNull;
 
 /** Everything an agenda item's, strategy's or section's page shows. Null when unknown. */
 export async function getNodePage(db: Db, id: number): Promise<NodePage | null> {
@@ -125,17 +133,7 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
   });
   if (!node) return null;
 
-  const ancestors: NodeRef[] = [];
-  for (let parentId = node.parentId; parentId !== null;) {
-    const parent = await db.planNode.findUnique({
-      where: { id: parentId },
-      select: { ...refSelect, parentId: true },
-    });
-    if (!parent) break;
-    const { parentId: next, ...ref } = parent;
-    ancestors.unshift(ref);
-    parentId = next;
-  }
+  const ancestors: NodeRef[] = (await ancestorsOf(db, node.id)).map(toRef);
 
   const relatedFigures = await findRelatedFigures(db, node);
 

@@ -1,12 +1,13 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { planYears } from "@/lib/domain/plan-years";
 import { currentTaipeiQuarter } from "@/lib/domain/time";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
+import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
 import { periodRange } from "@/lib/progress/schemas";
-import { ACCOUNTABLE_KINDS } from "./departments";
 import { latestProgressEntry } from "./fragments";
 
 /** The reporting period staff are asked about: the current calendar quarter in Taipei. */
@@ -29,15 +30,11 @@ export type WorkspaceItem = {
   delayed: boolean;
 };
 
-const WORKSPACE_KINDS: NodeKind[] = [...ACCOUNTABLE_KINDS, "strategy"];
-
 /** Which departments' nodes a user looks after: their own; an administrator, all. */
 function ownedBy(user: SessionUser) {
   if (user.role === "admin") return {};
   const ids = user.departments.map((d) => d.id);
-  return {
-    OR: [{ departmentId: { in: ids } }, { departmentId: null, document: { departmentId: { in: ids } } }],
-  };
+  return { departmentId: { in: ids } };
 }
 
 /**
@@ -54,7 +51,7 @@ export async function listWorkspaceItems(
   const text = options.text?.trim();
   const nodes = await db.planNode.findMany({
     where: {
-      kind: { in: WORKSPACE_KINDS },
+      kind: { in: TRACKABLE_KINDS },
       retiredAt: null,
       ...ownedBy(user),
       ...(text ? { AND: [{ OR: [{ text: { contains: text } }, { title: { contains: text } }] }] } : {}),
@@ -71,7 +68,6 @@ export async function listWorkspaceItems(
           id: true,
           title: true,
           rocYearFrom: true,
-          department: { select: { slug: true, nameZh: true, nameEn: true } },
         },
       },
       progressEntries: { ...latestProgressEntry, select: { ...latestProgressEntry.select, periodTo: true } },
@@ -86,11 +82,11 @@ export async function listWorkspaceItems(
       kind: n.kind,
       numberLabel: n.numberLabel,
       title: n.title ?? n.text,
-      department: n.department ?? n.document.department,
+      department: n.department,
       document: {
         id: n.document.id,
         title: n.document.title,
-        year: n.document.rocYearFrom === null ? null : n.document.rocYearFrom + ROC_YEAR_OFFSET,
+        year: rocToGregorianOrNull(n.document.rocYearFrom),
       },
       latest: latest && { status: latest.status, percent: latest.percent, updatedAt: latest.updatedAt },
       needsUpdate: !latest || latest.periodTo < periodStart,
@@ -153,9 +149,9 @@ export type NodeForEditing = {
 export async function getNodeOwner(db: Db, nodeId: number): Promise<{ departmentId: number | null } | null> {
   const node = await db.planNode.findUnique({
     where: { id: nodeId },
-    select: { departmentId: true, document: { select: { departmentId: true } } },
+    select: { departmentId: true }, // the owner, stored once at import (lib/domain/nodes.ts nodeOwner)
   });
-  return node ? { departmentId: node.departmentId ?? node.document.departmentId } : null;
+  return node ? { departmentId: node.departmentId } : null;
 }
 
 /** A node with every progress entry (withdrawn ones too) and their histories, for the edit page. */
@@ -176,8 +172,8 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
           title: true,
           rocYearFrom: true,
           rocYearTo: true,
-          departmentId: true,
-          department: { select: { slug: true, nameZh: true, nameEn: true } },
+          periodFrom: true,
+          periodTo: true,
         },
       },
       progressEntries: {
@@ -200,7 +196,6 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
     },
   });
   if (!node) return null;
-  const { rocYearFrom, rocYearTo } = node.document;
   const entries = await Promise.all(
     node.progressEntries.map(async (e) => ({ ...e, history: await getProgressHistory(db, e.id) })),
   );
@@ -210,13 +205,10 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
     numberLabel: node.numberLabel,
     title: node.title ?? node.text,
     text: node.text,
-    departmentId: node.departmentId ?? node.document.departmentId,
-    department: node.department ?? node.document.department,
+    departmentId: node.departmentId,
+    department: node.department,
     document: { id: node.document.id, title: node.document.title },
-    planYears:
-      rocYearFrom === null
-        ? null
-        : { from: rocYearFrom + ROC_YEAR_OFFSET, to: (rocYearTo ?? rocYearFrom) + ROC_YEAR_OFFSET },
+    planYears: planYears(node.document),
     entries,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { planYears } from "@/lib/domain/plan-years";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { displayText, fold, searchForm, squeezeWithMap } from "./normalise";
 import { entryBoost } from "./ranking";
@@ -14,7 +14,8 @@ import { entryVector } from "./vector";
  * Bump SEARCH_INDEX_VERSION whenever what is written changes (normalisation, segmentation, fields):
  * `ensureSearchIndex`, run on every start, then rebuilds every document written by an older one.
  */
-export const SEARCH_INDEX_VERSION = 1;
+// 2: years from lib/domain/plan-years.ts; nodes' departments as stored at import (migration 20261128230000).
+export const SEARCH_INDEX_VERSION = 2;
 
 type Tx = Prisma.TransactionClient;
 
@@ -85,8 +86,6 @@ export function prepareEntry(draft: EntryDraft): EntryRow {
   };
 }
 
-const gregorian = (roc: number | null) => (roc === null ? null : roc + ROC_YEAR_OFFSET);
-
 /** Rows per INSERT: one statement of 15 arrays, so the size is about memory, not parameters. */
 const BATCH = 2000;
 
@@ -124,11 +123,12 @@ export async function rebuildSearchIndexForDocument(tx: Tx, documentId: number):
   await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE "documentId" = ${documentId}`;
   const doc = await tx.sourceDocument.findUnique({
     where: { id: documentId },
-    select: { rocYearFrom: true, rocYearTo: true, departmentId: true },
+    select: { rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true, departmentId: true },
   });
   if (!doc) return 0;
-  const yearFrom = gregorian(doc.rocYearFrom);
-  const yearTo = gregorian(doc.rocYearTo ?? doc.rocYearFrom);
+  const years = planYears(doc);
+  const yearFrom = years?.from ?? null;
+  const yearTo = years?.to ?? null;
 
   // One after another: a transaction is one connection.
   const nodes = await tx.planNode.findMany({
@@ -221,7 +221,7 @@ export async function rebuildSearchIndexForDocument(tx: Tx, documentId: number):
       kind: "report_figure",
       documentId,
       nodeId: figure.nodeId,
-      departmentId: node?.departmentId ?? doc.departmentId,
+      departmentId: node === undefined ? doc.departmentId : node.departmentId,
       yearFrom,
       yearTo,
       status: null,
@@ -229,7 +229,7 @@ export async function rebuildSearchIndexForDocument(tx: Tx, documentId: number):
       title: `${figure.label ?? ""} ${figure.valueText} ${figure.unit}`.trim(),
       titleIsText: figure.label !== null,
       body: figure.sentence,
-      context: context(node?.departmentId ?? doc.departmentId),
+      context: context(node === undefined ? doc.departmentId : node.departmentId),
     });
   }
   await insertEntries(tx, drafts.map(prepareEntry));

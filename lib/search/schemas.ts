@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { NODE_KINDS } from "@/lib/domain/nodes";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
-import type { NodeKind } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locale";
+import { departmentFilter, yearFilter } from "@/lib/validation/atoms";
 
 /**
  * The search's input, shared by the search page and the API (and safe in a client component: no
@@ -17,18 +18,6 @@ export const SEARCH_MAX_WINDOW = 1000;
 
 export const SEARCH_ENTITY_TYPES = ["node", "budget_line", "report_figure", "progress_entry"] as const;
 export type SearchEntityType = (typeof SEARCH_ENTITY_TYPES)[number];
-
-const NODE_KINDS = [
-  "goal",
-  "vision",
-  "strategy",
-  "policy_area",
-  "agenda_item",
-  "key_point",
-  "program",
-  "section",
-  "point",
-] as const satisfies readonly NodeKind[];
 
 /** The "kind" facet: every node kind, and the three other things search finds. */
 export const SEARCH_KINDS = [...NODE_KINDS, "budget_line", "report_figure", "progress_entry"] as const;
@@ -75,12 +64,8 @@ export const searchText = z
 export const searchInput = z.object({
   q: searchText,
   kind: z.enum(SEARCH_KINDS).optional().catch(undefined),
-  department: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/u)
-    .optional()
-    .catch(undefined),
-  year: z.coerce.number().int().min(1912).max(2200).optional().catch(undefined),
+  department: departmentFilter,
+  year: yearFilter,
   status: z.enum(SEARCH_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(SEARCH_MAX_WINDOW).catch(1).default(1),
   size: z.coerce

@@ -1,13 +1,10 @@
 import { z } from "zod";
+import { departmentFilter, yearFilter } from "./atoms";
 
 /** The budget explorer's URL parameters. Unknown or malformed choices fall back to the defaults. */
 export const budgetsQuery = z.object({
-  department: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/u)
-    .optional()
-    .catch(undefined),
-  year: z.coerce.number().int().min(1912).max(2200).optional().catch(undefined),
+  department: departmentFilter,
+  year: yearFilter,
 });
 
 export type BudgetsQuery = z.infer<typeof budgetsQuery>;

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { departmentFilter, yearFilter } from "./atoms";
 
-export const ITEM_KINDS = ["agenda_item", "key_point", "program", "strategy"] as const;
+/** The kinds the listing offers: every trackable kind. */
+export const ITEM_KINDS = TRACKABLE_KINDS;
 export const ITEM_SORTS = ["document", "department", "status", "updated"] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
 
@@ -11,12 +14,8 @@ export const PAGE_SIZES = [20, 50, 100] as const;
  * a typo still shows something sensible.
  */
 export const itemsQuery = z.object({
-  year: z.coerce.number().int().min(1912).max(2200).optional().catch(undefined),
-  department: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/u)
-    .optional()
-    .catch(undefined),
+  year: yearFilter,
+  department: departmentFilter,
   kind: z.enum(ITEM_KINDS).optional().catch(undefined),
   status: z
     .enum([...PROGRESS_STATUSES, "no_update"])

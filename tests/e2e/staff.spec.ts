@@ -205,6 +205,8 @@ test.describe("document upload", () => {
     });
     await page.getByRole("button", { name: "解析並預覽" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("無法匯入這個檔案：notes.txt:");
+    // The parser's reason in the reader's language, not in English.
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("不是市府的施政文件：前 8 行");
 
     // A PDF: its text layer is read the same way. Chromium prints the 2017 report to PDF here.
     const report = readFileSync("seeds/004_b174b36ac3a2c4d9.txt", "utf8");

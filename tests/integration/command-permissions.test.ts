@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
 import type { AnyCommand } from "@/lib/commands/command";
-import { COMMANDS, type CommandName } from "@/lib/commands/registry";
+import type { AppError } from "@/lib/errors";
+import { stageUploadCommand } from "@/lib/import/commands";
+import { COMMANDS, type CommandName } from "@/lib/command-registry";
 import { toCsv } from "@/lib/export/csv";
 import { syncDepartments } from "@/lib/import/departments";
 import { importDocument } from "@/lib/import/import-document";
@@ -66,13 +68,19 @@ const noteBy = async (asker: Asker) => {
   const author = asker === "admin" ? askers.admin : askers.councillor;
   return run(t.db, addNoteCommand, author, { nodeId: item, body: `${asker} 的筆記` });
 };
+const PLAN = readFileSync("seeds/002_edb18fdb8a68a56c.txt");
+const planFile = () => ({ fileName: "002.txt", file: new Blob([PLAN]) });
 const bulkCsv = () =>
   toCsv(
     [...BULK_COLUMNS],
     [[item, "", "", "", "", "", "", PERIOD.year, PERIOD.quarter, "", "", "on_track", "40", "整批填報"]],
   );
 
-type Fixture = { allowed: readonly Asker[]; input: (asker: Asker) => unknown };
+/**
+ * allowed: who may; everyone else is refused by can(), except `unseen`: askers to whom the resource
+ * is invisible (another uploader's staged file), refused as not found. Either way nothing changes.
+ */
+type Fixture = { allowed: readonly Asker[]; unseen?: readonly Asker[]; input: (asker: Asker) => unknown };
 const STAFF_WORKSPACE: readonly Asker[] = ["ownStaff", "otherStaff", "admin"];
 const OWNERS: readonly Asker[] = ["ownStaff", "admin"];
 const COUNCIL: readonly Asker[] = ["councillor", "admin"];
@@ -121,12 +129,22 @@ const FIXTURES: Record<CommandName, Fixture> = {
     input: async (a) => ({ noteId: (await noteBy(a)).id, body: "改寫" }),
   },
   "note.delete": { allowed: COUNCIL, input: async (a) => ({ noteId: (await noteBy(a)).id }) },
+  "document.stage": { allowed: OWNERS, input: () => planFile() },
+  "document.confirm": {
+    allowed: OWNERS,
+    unseen: ["otherStaff", "councillor"],
+    input: async (a) => {
+      const uploader = a === "admin" ? askers.admin : askers.ownStaff;
+      return { checksum: (await run(t.db, stageUploadCommand, uploader, planFile())).checksum };
+    },
+  },
+  "document.import": { allowed: OWNERS, input: () => planFile() },
 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await syncDepartments(t.db);
-  await importDocument(t.db, { fileName: "002.txt", bytes: readFileSync("seeds/002_edb18fdb8a68a56c.txt") });
+  await importDocument(t.db, { fileName: "002.txt", bytes: PLAN });
   askers = await makeAskers(t.db);
   target = await makeUser(t.db, "target", "staff", ["secretariat"]);
   item = (
@@ -170,10 +188,12 @@ describe.each(cases)("%s", (_name, command, fixture) => {
       () => null,
       (error: unknown) => error,
     );
-    expect(refusal).toBeInstanceOf(PermissionDeniedError);
-    expect((refusal as PermissionDeniedError).code).toBe(
-      asker === "anonymous" ? "unauthenticated" : "forbidden",
-    );
+    if (fixture.unseen?.includes(asker)) {
+      expect((refusal as AppError).code).toMatch(/^(not_found|upload_expired)$/u);
+    } else {
+      expect(refusal).toBeInstanceOf(PermissionDeniedError);
+      expect((refusal as AppError).code).toBe(asker === "anonymous" ? "unauthenticated" : "forbidden");
+    }
     expect(await fingerprint()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import {
   getDepartmentReport,
   listCouncilPeriods,
 } from "@/lib/council/read-models";
+import { nodeOwner } from "@/lib/domain/nodes";
 import type { ProgressStatus, Role } from "@/lib/generated/prisma/enums";
 import { seedDatabase } from "@/lib/import/seed";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -412,7 +413,8 @@ describe("a plan covering two years (2019–2020)", () => {
             depth: 0,
             stableKey: key,
             text: `第${key}項重點`,
-            departmentId,
+            // Stored as the importer stores it: a node naming no department is its document's.
+            departmentId: nodeOwner(departmentId, department.id),
             lineFrom: line,
             lineTo: line,
             retiredAt: retired ? new Date() : null,

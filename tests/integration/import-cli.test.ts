@@ -1,6 +1,28 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ParseWarning, toPublicJson } from "@/lib/ingest";
+import { checksumOf, readDocumentFile } from "@/lib/import/import-document";
+import { readDocumentBytes } from "@/lib/import/document-file";
+import { printTextToPdf } from "../support/print-pdf";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+/** The 2017 Secretariat report printed to a PDF, once for the file. */
+const REPORT = "seeds/004_b174b36ac3a2c4d9.txt";
+let pdfDir: string;
+let pdfPath: string;
+let pdfBytes: Uint8Array;
+beforeAll(async () => {
+  pdfDir = mkdtempSync(join(tmpdir(), "import-cli-"));
+  pdfPath = join(pdfDir, "report.pdf");
+  pdfBytes = await printTextToPdf(readFileSync(REPORT, "utf8"));
+  writeFileSync(pdfPath, pdfBytes);
+}, 60_000);
+afterAll(() => {
+  rmSync(pdfDir, { recursive: true, force: true });
+});
 
 /** Asynchronous on purpose: an embedded test database is served by this very process. */
 function cli(args: string[], env: Record<string, string> = {}) {
@@ -47,7 +69,7 @@ describe("npm run import -- --dry-run --json", () => {
       nodes: JsonNode[];
       budgetLines: Array<{ name: string; amountThousand: number; children: unknown[] }>;
       metrics: Array<{ value: number; unit: string; text: string }>;
-      warnings: string[];
+      warnings: Array<{ code: string; params: Record<string, unknown>; message: string }>;
     };
     expect(doc).toMatchObject({ kind, period, warnings: [] });
     expect(doc.title).toMatch(/\S/u);
@@ -73,6 +95,51 @@ describe("npm run import -- --dry-run --json", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/package\.json: .*施政綱要/u);
     expect(JSON.parse(stdout)).toEqual([]);
+  });
+
+  it("reads a PDF's text layer exactly as the upload page does", async () => {
+    const { code, stdout } = await cli(["--dry-run", "--json", pdfPath], {
+      DATABASE_URL: "postgresql://x@127.0.0.1:9/none",
+    });
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as Omit<ReturnType<typeof toPublicJson>, "nodes" | "warnings"> & {
+      nodes: JsonNode[];
+      warnings: Array<ParseWarning & { message: string }>;
+    };
+    const uploaded = toPublicJson(readDocumentFile(await readDocumentBytes("report.pdf", pdfBytes)).parsed);
+    expect({ ...printed, warnings: printed.warnings.map(({ code, params }) => ({ code, params })) }).toEqual(
+      uploaded,
+    );
+    expect(printed).toMatchObject({ kind: "council-report", department: "secretariat" });
+    const count = (nodes: JsonNode[]): number => nodes.reduce((n, x) => n + 1 + count(x.children), 0);
+    expect(count(printed.nodes)).toBeGreaterThan(50);
+    expect(printed.metrics.length).toBeGreaterThan(10);
+  });
+
+  it("refuses a PDF without a text layer, saying why", async () => {
+    for (const args of [["--dry-run"], ["--dry-run", "--json"]]) {
+      const { code, stderr } = await cli([...args, "tests/fixtures/blank-page.pdf"], {
+        DATABASE_URL: "postgresql://x@127.0.0.1:9/none",
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/✗ blank-page\.pdf: The PDF has no text layer \(a scan\?\)/u);
+    }
+  });
+
+  it("prints warnings in English, with their codes in JSON", async () => {
+    const text = ["高雄市政府秘書處業務報告", "壹、國際事務", "一、辦理城市交流 5 場。"].join("\n");
+    const file = join(pdfDir, "headless.txt");
+    writeFileSync(file, text);
+    const plain = await cli(["--dry-run", file], { DATABASE_URL: "postgresql://x@127.0.0.1:9/none" });
+    expect(plain.stdout).toContain("  ! No presenter (報告人：…) was found in the header.");
+    const json = await cli(["--dry-run", "--json", file], {
+      DATABASE_URL: "postgresql://x@127.0.0.1:9/none",
+    });
+    expect((JSON.parse(json.stdout) as { warnings: unknown[] }).warnings).toContainEqual({
+      code: "reportPresenterMissing",
+      params: {},
+      message: "No presenter (報告人：…) was found in the header.",
+    });
   });
 
   it("explains how to call it when no file is named or an option is unknown", async () => {
@@ -101,5 +168,23 @@ describe("npm run import", () => {
     expect(stdout).toMatch(/✓ seeds\/001_cf916e88195360de\.txt: imported/u);
     expect(code).toBe(1);
     expect(await t.db.sourceDocument.count()).toBe(1);
+  });
+
+  it("imports a PDF as the upload page would: the same text, so the same checksum", async () => {
+    await t.db.$disconnect();
+    const { code, stdout, stderr } = await cli([pdfPath, "tests/fixtures/blank-page.pdf"], {
+      DATABASE_URL: t.url,
+    });
+    expect(stdout).toMatch(/✓ .*report\.pdf: imported, 高雄市政府秘書處業務報告, version 1/u);
+    expect(stderr).toMatch(/blank-page\.pdf: The PDF has no text layer/u);
+    expect(code).toBe(1);
+    const upload = await readDocumentBytes("report.pdf", pdfBytes);
+    const stored = await t.db.sourceDocument.findUniqueOrThrow({
+      where: { checksum: checksumOf(upload.bytes) },
+      select: { fileName: true, kind: true, rawText: true },
+    });
+    expect(stored).toMatchObject({ fileName: "report.pdf", kind: "council_report" });
+    expect(stored.rawText).toBe(new TextDecoder().decode(upload.bytes));
+    expect(await t.db.sourceDocument.count()).toBe(2);
   });
 });

@@ -23,8 +23,6 @@ function importsOf(source: string): string[] {
 /** The database client and everything that hands it out: pages and routes read through lib/data. */
 const DATABASE_MODULE = /(^|\/)lib\/db(\/|$)|^@prisma\/client(\/|$)|(^|\/)lib\/generated\/prisma(\/|$)/u;
 
-// Server actions are being moved onto the command wrapper (lib/commands); until then they may still
-// import the database. Tighten to every file once they are.
 const isAction = (path: string) => /(^|\/)actions\.tsx?$/u.test(path);
 
 describe("app/ reads through the data-access layer", () => {
@@ -51,12 +49,39 @@ describe("app/ reads through the data-access layer", () => {
       ).toBe(false);
   });
 
-  it("no page, layout or route under app/ imports the database client", () => {
-    const offenders = sourceFiles("app")
-      .filter((path) => !isAction(path))
-      .filter((path) =>
-        importsOf(readFileSync(join(root, path), "utf8")).some((m) => DATABASE_MODULE.test(m)),
-      );
+  it("nothing under app/ (page, layout, route or action) imports the database client", () => {
+    const offenders = sourceFiles("app").filter((path) =>
+      importsOf(readFileSync(join(root, path), "utf8")).some((m) => DATABASE_MODULE.test(m)),
+    );
     expect(offenders).toEqual([]);
+  });
+});
+
+/** The exported functions of a "use server" module, with their bodies. */
+function serverActions(source: string): Array<{ name: string; body: string }> {
+  const starts = [...source.matchAll(/^export async function (\w+)\(/gmu)];
+  return starts.map((match, i) => ({
+    name: match[1] ?? "",
+    body: source.slice(match.index, starts[i + 1]?.index ?? source.length),
+  }));
+}
+
+describe("every server action is a call of one command", () => {
+  const actionFiles = sourceFiles("app").filter(isAction);
+
+  it("finds the actions", () => {
+    expect(actionFiles.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(actionFiles)("%s", (path) => {
+    const source = readFileSync(join(root, path), "utf8");
+    expect(source.startsWith('"use server";')).toBe(true);
+    const actions = serverActions(source);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      // Through the front door (lib/commands/next.ts), never a write of its own.
+      expect(action.body, action.name).toMatch(/\brunCommand\(/u);
+      expect(action.body, action.name).not.toMatch(/\b(recordAudit|\$transaction|requireUser)\b/u);
+    }
   });
 });

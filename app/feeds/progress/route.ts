@@ -4,16 +4,14 @@ import { renderAtom } from "@/lib/feeds/atom";
 import { zhHant as t } from "@/lib/i18n/messages";
 import { listProgressUpdates } from "@/lib/data/portal";
 import type { FeedScope } from "@/lib/queries/feed";
+import { departmentSlug } from "@/lib/validation/atoms";
 import { recordId } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
 const query = z
   .object({
-    department: z
-      .string()
-      .regex(/^[a-z0-9-]{1,80}$/u, "department must be a department's slug")
-      .optional(),
+    department: departmentSlug("department must be a department's slug").optional(),
     node: recordId.optional(),
   })
   .refine((q) => !(q.department && q.node), "Give department or node, not both.");

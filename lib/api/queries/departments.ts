@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { ACCOUNTABLE_KINDS } from "@/lib/queries/departments";
+import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import { type PageRequest, type Paged, skipTake } from "../pagination";
 import type { DepartmentDetailRecord, DepartmentRecord } from "../schemas";
 import { documentRefSelect, toDocumentRef } from "./shared";

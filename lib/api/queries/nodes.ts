@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { StatusOrNone } from "@/lib/domain/progress";
 import { buildTree, type TreeOf } from "@/lib/domain/tree";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
+import { ancestorsOf } from "@/lib/queries/ancestors";
 import { latestProgressEntry } from "@/lib/queries/fragments";
 import { type PageRequest, type Paged, skipTake } from "../pagination";
 import type { NodeDetailRecord, NodeRecord, NodeRefRecord, NodeTreeRecord } from "../schemas";
@@ -141,7 +142,7 @@ function toTree(node: TreeOf<TreeRow>): NodeTreeRecord {
 export async function getApiNode(db: Db, id: number): Promise<NodeDetailRecord | null> {
   const row = await db.planNode.findUnique({ where: { id }, select: nodeSelect });
   if (!row) return null;
-  // A document has hundreds of nodes, not thousands: one read gives both the path and the subtree.
+  // A document has hundreds of nodes, not thousands: one read gives the whole subtree.
   const family = await db.planNode.findMany({
     where: { documentId: row.document.id },
     select: {
@@ -164,18 +165,12 @@ export async function getApiNode(db: Db, id: number): Promise<NodeDetailRecord |
   };
   visit(buildTree(family));
 
-  const ancestors: NodeRefRecord[] = [];
-  for (let parentId = row.parentId; parentId !== null;) {
-    const parent = byId.get(parentId);
-    if (!parent || ancestors.length > family.length) break;
-    ancestors.unshift({
-      id: parent.id,
-      kind: parent.kind,
-      numberLabel: parent.numberLabel,
-      title: parent.title,
-      text: parent.text,
-    });
-    parentId = parent.parentId;
-  }
+  const ancestors: NodeRefRecord[] = (await ancestorsOf(db, row.id)).map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    numberLabel: a.numberLabel,
+    title: a.title,
+    text: a.text,
+  }));
   return { ...toRecord(row), ancestors, children: (byId.get(row.id)?.children ?? []).map(toTree) };
 }

@@ -1,5 +1,7 @@
 import { kindFromDb } from "@/lib/domain/document-kind";
-import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
+import { documentCoversYear } from "@/lib/domain/plan-years";
+import { rocToGregorianOrNull } from "@/lib/domain/years";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import type { DocumentRefRecord } from "../schemas";
 
@@ -23,8 +25,7 @@ export type DocumentRefRow = {
   rocYearTo: number | null;
 };
 
-export const gregorianYear = (roc: number | null): number | null =>
-  roc === null ? null : roc + ROC_YEAR_OFFSET;
+export const gregorianYear = rocToGregorianOrNull;
 
 export function toDocumentRef(row: DocumentRefRow): DocumentRefRecord {
   return {
@@ -36,10 +37,9 @@ export function toDocumentRef(row: DocumentRefRow): DocumentRefRecord {
   };
 }
 
-/** Documents whose period covers a (Gregorian) year, as the items listing filters them. */
-export function coversYear(year: number | undefined) {
-  if (year === undefined) return {};
-  return { rocYearFrom: { lte: year - ROC_YEAR_OFFSET }, rocYearTo: { gte: year - ROC_YEAR_OFFSET } };
+/** Documents covering a (Gregorian) year: the city's one rule (lib/domain/plan-years.ts). */
+export function coversYear(year: number | undefined): Prisma.SourceDocumentWhereInput {
+  return year === undefined ? {} : documentCoversYear(year);
 }
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);

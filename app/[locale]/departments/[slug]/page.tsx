@@ -10,6 +10,7 @@ import { departmentName, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { readDepartmentPage } from "@/lib/cache/public-reads";
 import { renderOnFirstRequest } from "@/lib/routing/query-pages";
+import { isDepartmentSlug } from "@/lib/validation/atoms";
 
 export const generateStaticParams = renderOnFirstRequest;
 
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 
 async function load(params: Props["params"]) {
   const { slug } = await params;
-  return /^[a-z0-9-]{1,80}$/u.test(slug) ? readDepartmentPage(slug) : null;
+  return isDepartmentSlug(slug) ? readDepartmentPage(slug) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

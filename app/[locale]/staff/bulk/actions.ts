@@ -1,7 +1,7 @@
 "use server";
 
 import { runCommand } from "@/lib/commands/next";
-import type { AppError } from "@/lib/commands/errors";
+import type { AppError } from "@/lib/errors";
 import { type BulkPreview, BulkFileError } from "@/lib/progress/bulk";
 import { applyBulkUploadCommand, previewBulkUploadCommand } from "@/lib/progress/commands";
 

@@ -1,67 +1,50 @@
 "use server";
 
-import { requireUser } from "@/lib/auth/guard";
-import { requestMeta } from "@/lib/auth/request-meta";
-import { expireAfterImport } from "@/lib/cache/revalidate";
-import { db } from "@/lib/db/server";
+import type { AppError } from "@/lib/errors";
+import { runCommand } from "@/lib/commands/next";
+import { confirmUploadCommand, stageUploadCommand } from "@/lib/import/commands";
 import { ImportRejectedError } from "@/lib/import/import-document";
-import {
-  confirmUpload,
-  documentFromUpload,
-  previewUpload,
-  UPLOAD_LIMITS,
-  type UploadPreview,
-  UploadNotAllowedError,
-} from "@/lib/import/upload";
+import type { UploadPreview } from "@/lib/import/upload";
+import type { ImportRejection } from "@/lib/ingest";
 
 export type UploadState =
   | { status: "idle" }
-  | { status: "noFile" | "tooLarge" | "notAllowed" }
-  | { status: "rejected"; reason: string }
-  | { status: "preview"; preview: UploadPreview; payload: string }
+  | { status: "noFile" | "tooLarge" | "notAllowed" | "expired" }
+  | { status: "rejected"; fileName: string; rejection: ImportRejection }
+  | { status: "preview"; preview: UploadPreview; checksum: string }
   | { status: "imported"; documentId: number; title: string; version: number };
 
+function refused(error: AppError): UploadState {
+  if (error instanceof ImportRejectedError)
+    return { status: "rejected", fileName: error.fileName, rejection: error.rejection };
+  switch (error.code) {
+    case "too_large":
+      return { status: "tooLarge" };
+    case "upload_expired":
+      return { status: "expired" };
+    case "forbidden":
+      return { status: "notAllowed" };
+    default:
+      return { status: "noFile" };
+  }
+}
+
 /**
- * "preview" parses the uploaded file and writes nothing; "import" re-reads the same bytes (sent
- * back base64-encoded, so nothing in between can alter them) and imports them in one transaction.
+ * "preview" reads the uploaded file once and stages it on the server under its checksum (nothing is
+ * imported); "import" imports the staged parse the preview showed. The browser holds only the checksum.
  */
 export async function uploadAction(_previous: UploadState, form: FormData): Promise<UploadState> {
-  const user = await requireUser("/staff/documents", { action: "staff.workspace" });
-  let file: { fileName: string; bytes: Uint8Array };
+  const options = { returnTo: "/staff/documents", forbiddenInForm: true };
   if (form.get("intent") === "import") {
-    const payload = String(form.get("payload") ?? "");
-    file = {
-      fileName: String(form.get("fileName") ?? "upload.txt").slice(0, 200),
-      bytes: Buffer.from(payload, "base64"),
-    };
-  } else {
-    const upload = form.get("file");
-    if (!(upload instanceof File) || upload.size === 0) return { status: "noFile" };
-    if (upload.size > UPLOAD_LIMITS.bytes) return { status: "tooLarge" };
-    try {
-      file = await documentFromUpload(upload.name.slice(0, 200), new Uint8Array(await upload.arrayBuffer()));
-    } catch (error) {
-      if (error instanceof ImportRejectedError) return { status: "rejected", reason: error.message };
-      throw error;
-    }
+    const result = await runCommand(confirmUploadCommand, { checksum: form.get("checksum") }, options);
+    if (!result.ok) return refused(result.error);
+    const { documentId, title, version } = result.value;
+    return { status: "imported", documentId, title, version };
   }
-  if (file.bytes.byteLength > UPLOAD_LIMITS.bytes) return { status: "tooLarge" };
-  try {
-    if (form.get("intent") === "import") {
-      const outcome = await confirmUpload(db(), user, file, await requestMeta());
-      if (outcome.status !== "unchanged") expireAfterImport("action");
-      return {
-        status: "imported",
-        documentId: outcome.documentId,
-        title: outcome.title,
-        version: outcome.version,
-      };
-    }
-    const preview = await previewUpload(db(), user, file);
-    return { status: "preview", preview, payload: Buffer.from(file.bytes).toString("base64") };
-  } catch (error) {
-    if (error instanceof UploadNotAllowedError) return { status: "notAllowed" };
-    if (error instanceof ImportRejectedError) return { status: "rejected", reason: error.message };
-    throw error;
-  }
+  const file = form.get("file");
+  const input = { fileName: file instanceof File ? file.name : "", file };
+  const result = await runCommand(stageUploadCommand, input, options);
+  if (!result.ok) return refused(result.error);
+  const { checksum, ...preview } = result.value;
+  return { status: "preview", preview, checksum };
 }

@@ -17,6 +17,7 @@ import {
 import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatDate, formatNumber, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
+import { isDepartmentSlug } from "@/lib/validation/atoms";
 import { addNoteAction, deleteNoteAction } from "../../actions";
 
 type Props = {
@@ -46,7 +47,7 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
   const c = t.workspace.council;
   const periods = await listCouncilPeriods(user);
   const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
-  const report = /^[a-z0-9-]{1,80}$/u.test(slug) ? await getDepartmentReport(user, slug, year) : null;
+  const report = isDepartmentSlug(slug) ? await getDepartmentReport(user, slug, year) : null;
   if (!report) notFound();
   const comparison =
     query.compare && query.compare !== year

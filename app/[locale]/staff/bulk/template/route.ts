@@ -2,12 +2,13 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getBulkTemplate } from "@/lib/data/staff";
+import { departmentSlug, gregorianYearText } from "@/lib/validation/atoms";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  department: z.string().regex(/^[a-z0-9-]{1,80}$/u),
-  year: z.coerce.number().int().min(1912).max(2200),
+  department: departmentSlug(),
+  year: gregorianYearText(),
   quarter: z
     .enum(["", "1", "2", "3", "4"])
     .default("")

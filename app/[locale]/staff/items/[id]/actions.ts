@@ -2,7 +2,8 @@
 
 import { notFound } from "next/navigation";
 import { runCommand } from "@/lib/commands/next";
-import { progressFormState, toProgressCommandInput } from "@/lib/progress/form";
+import { toProgressCommandInput } from "@/lib/progress/form";
+import { progressFormState } from "@/lib/progress/form-result";
 import {
   createProgressEntryCommand,
   updateProgressEntryCommand,

@@ -1,5 +1,6 @@
 import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
 import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
+import { confirmUploadCommand, importDocumentCommand, stageUploadCommand } from "@/lib/import/commands";
 import { addNoteCommand, deleteNoteCommand, updateNoteCommand } from "@/lib/notes/councillor-notes";
 import {
   applyBulkUploadCommand,
@@ -8,7 +9,7 @@ import {
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
-import type { AnyCommand } from "./command";
+import type { AnyCommand } from "@/lib/commands/command";
 
 /**
  * Every command of the portal. The permission matrix test (tests/integration/command-permissions)
@@ -29,6 +30,9 @@ export const COMMANDS = [
   addNoteCommand,
   updateNoteCommand,
   deleteNoteCommand,
+  stageUploadCommand,
+  confirmUploadCommand,
+  importDocumentCommand,
 ] as const satisfies readonly AnyCommand[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];
