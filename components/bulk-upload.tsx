@@ -2,14 +2,18 @@
 
 import { useActionState } from "react";
 import type { BulkState } from "@/app/[locale]/staff/bulk/actions";
+import { FieldChangeValues } from "@/components/field-change";
+import { type ChangeLabels, showChange } from "@/lib/i18n/changes";
 import { fillTemplate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locale";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
 import { Notice } from "@/components/notice";
 
 type Props = {
   action: (state: BulkState, form: FormData) => Promise<BulkState>;
   t: WorkspaceMessages["bulk"];
-  fieldLabels: Record<string, string>;
+  locale: Locale;
+  changeLabels: ChangeLabels;
   errors: Record<string, string>;
 };
 
@@ -21,7 +25,7 @@ const ACTION_STYLE = {
 } as const;
 
 /** Upload → preview of every row → confirm. Works without JavaScript (two plain form posts). */
-export function BulkUpload({ action, t, fieldLabels, errors }: Props) {
+export function BulkUpload({ action, t, locale, changeLabels, errors }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const reason = (key: string, detail?: string) =>
     (t.reasons as Record<string, string>)[key] ?? errors[key] ?? `${key}${detail ? ` (${detail})` : ""}`;
@@ -88,13 +92,14 @@ export function BulkUpload({ action, t, fieldLabels, errors }: Props) {
                         {reason(r.key, r.detail)}
                       </span>
                     ))}
-                    {row.changes.map((c) => (
-                      <span key={c.field} className="block text-slate-700">
-                        {fieldLabels[c.field] ?? c.field}:{" "}
-                        {c.before && <del className="mr-1">{c.before}</del>}
-                        <ins className="no-underline">{c.after}</ins>
-                      </span>
-                    ))}
+                    {row.changes.map((c) => {
+                      const shown = showChange(locale, changeLabels, c);
+                      return (
+                        <span key={c.field} className="block text-slate-700">
+                          {shown.label}: <FieldChangeValues change={shown} />
+                        </span>
+                      );
+                    })}
                   </span>
                 </li>
               ))}

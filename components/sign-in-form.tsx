@@ -2,12 +2,15 @@
 
 import { useActionState } from "react";
 import type { SignInState } from "@/app/[locale]/sign-in/actions";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locale";
 import type { WorkspaceMessages } from "@/lib/i18n/workspace-messages";
 import { Notice } from "@/components/notice";
 
 type Props = {
   action: (state: SignInState, form: FormData) => Promise<SignInState>;
   next: string | null;
+  locale: Locale;
   t: Pick<
     WorkspaceMessages["signIn"],
     "email" | "password" | "submit" | "submitting" | "invalid" | "tooManyAttempts"
@@ -20,14 +23,15 @@ type Props = {
 const inputClass = "mt-1 w-full rounded border border-slate-400 bg-white p-2";
 
 /** Works without JavaScript (a plain POST to the server action); with it, keeps what was typed. */
-export function SignInForm({ action, next, t }: Props) {
+export function SignInForm({ action, next, locale, t }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = state.status === "invalid" ? (state.errors ?? {}) : {};
   const message =
     state.status === "invalid" && !state.errors
       ? t.invalid
       : state.status === "locked"
-        ? t.locked.replace("{until}", state.lockedUntil ? new Date(state.lockedUntil).toLocaleString() : "")
+        ? // Taipei time in the page's language, not the browser's own zone and format.
+          t.locked.replace("{until}", state.lockedUntil ? formatDateTime(locale, state.lockedUntil) : "")
         : state.status === "too_many_attempts"
           ? t.tooManyAttempts
           : null;

@@ -5,7 +5,7 @@ import { FeedLink } from "@/components/feed-link";
 import { ProgressSummary } from "@/components/progress-summary";
 import { SearchForm } from "@/components/search-form";
 import { StatusBadge } from "@/components/status";
-import { departmentName, formatDate, formatNumber, formatYearRange } from "@/lib/i18n/format";
+import { departmentName, formatDate, formatDay, formatNumber, formatYearRange } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { readDocuments, readHomeDashboard } from "@/lib/cache/public-reads";
 
@@ -144,7 +144,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
                   <p className="flex flex-wrap items-center gap-2 text-sm">
                     <StatusBadge status={p.status} t={t} />
                     {p.percent !== null && <span>{p.percent}%</span>}
-                    <span className="text-slate-600">{formatDate(locale, p.updatedAt.slice(0, 10))}</span>
+                    <span className="text-slate-600">{formatDay(locale, p.updatedAt)}</span>
                     {p.department && (
                       <span className="text-slate-600">{departmentName(locale, p.department)}</span>
                     )}

@@ -4,6 +4,7 @@ import { defineCommand, executeCommand } from "@/lib/commands/command";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { timingDecoy, verifyPassword } from "./password";
+import type { SignInFailure } from "./sign-in-failure";
 import { type SignInInput, signInInput } from "./schemas";
 
 /** Five wrong passwords lock the account for 15 minutes; 20 failures from one address in 15 minutes block it. */
@@ -14,11 +15,9 @@ export const SIGN_IN_LIMITS = {
   ipWindowMinutes: 15,
 } as const;
 
-/**
- * Why a sign-in failed, as the audit log stores it (a code the admin page renders in the reader's
- * language). Rows written before codes were used hold English phrases ("wrong password").
- */
-export type SignInFailure = "unknownEmail" | "locked" | "wrongPassword" | "disabled";
+// Why a sign-in failed, as the audit log stores it: the codes (and the old phrases) live in one pure
+// module, which the audit page also reads.
+export type { SignInFailure } from "./sign-in-failure";
 
 export type SignInResult =
   | { ok: true; user: { id: number; role: Role; sessionVersion: number } }

@@ -2,6 +2,7 @@ import "server-only";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can, type SessionUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/server";
+import { currentTaipeiYear } from "@/lib/domain/time";
 import { isDepartmentSlug } from "@/lib/validation/atoms";
 import { type CouncilQuery, parseCouncilQuery } from "./query";
 import { type DepartmentReport, getDepartmentReport, listCouncilPeriods } from "./read-models";
@@ -23,7 +24,7 @@ export async function councilReportForRequest(
     return { ok: false, response: Response.json({ error: "Not allowed." }, { status: 403 }) };
   }
   const query = parseCouncilQuery(Object.fromEntries(searchParams));
-  const year = query.year ?? (await listCouncilPeriods(db(), user))[0]?.year ?? new Date().getUTCFullYear();
+  const year = query.year ?? (await listCouncilPeriods(db(), user))[0]?.year ?? currentTaipeiYear();
   const report = isDepartmentSlug(slug) ? await getDepartmentReport(db(), user, slug, year) : null;
   if (!report)
     return { ok: false, response: Response.json({ error: "No such department." }, { status: 404 }) };

@@ -1,3 +1,4 @@
+import { toTaipeiIso } from "@/lib/domain/time";
 import type { ItemRow } from "@/lib/queries/items";
 import { type CsvValue, toCsv } from "./csv";
 
@@ -30,7 +31,7 @@ export function itemRecords(rows: ItemRow[], origin: string): ItemRecord[] {
     year: r.year,
     status: r.status,
     percent: r.percent,
-    updatedAt: r.updatedAt,
+    updatedAt: r.updatedAt === null ? null : toTaipeiIso(new Date(r.updatedAt)),
     document: r.document.title,
     url: `${origin}/nodes/${r.id}`,
   }));

@@ -33,5 +33,9 @@ describe("Atom feeds", () => {
     expect(xml).toContain("<title>進行中 60%：加強國際交流</title>");
     expect(xml).toContain('<summary type="text">已完成 3 場 &lt;b&gt;活動&lt;/b&gt;</summary>');
     expect(xml.match(/<entry>/gu)).toHaveLength(1);
+    // The same instants, written in Taipei time (RFC 3339 with the city's offset).
+    expect(xml).toContain("  <updated>2026-11-22T08:00:00+08:00</updated>");
+    expect(xml).toContain("    <updated>2026-11-21T16:00:00+08:00</updated>");
+    expect(xml).not.toContain("Z</updated>");
   });
 });

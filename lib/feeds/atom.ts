@@ -1,3 +1,5 @@
+import { toTaipeiIso } from "@/lib/domain/time";
+
 /** A minimal Atom 1.0 (RFC 4287) writer: enough for feed readers, nothing to install. */
 export type AtomEntry = {
   id: string;
@@ -29,6 +31,9 @@ export function escapeXml(text: string): string {
   );
 }
 
+/** Any ISO instant, written in the city's time: still RFC 3339, with the +08:00 offset. */
+const inTaipei = (iso: string) => toTaipeiIso(new Date(iso));
+
 export function renderAtom(feed: AtomFeed): string {
   const e = escapeXml;
   const entries = feed.entries
@@ -37,7 +42,7 @@ export function renderAtom(feed: AtomFeed): string {
     <id>${e(entry.id)}</id>
     <title>${e(entry.title)}</title>
     <link rel="alternate" type="text/html" href="${e(entry.link)}"/>
-    <updated>${e(entry.updated)}</updated>
+    <updated>${e(inTaipei(entry.updated))}</updated>
     <author><name>${e(entry.author)}</name></author>
     <summary type="text">${e(entry.summary)}</summary>
   </entry>`,
@@ -49,7 +54,7 @@ export function renderAtom(feed: AtomFeed): string {
   <title>${e(feed.title)}</title>
   <link rel="self" type="application/atom+xml" href="${e(feed.selfLink)}"/>
   <link rel="alternate" type="text/html" href="${e(feed.alternateLink)}"/>
-  <updated>${e(feed.updated)}</updated>
+  <updated>${e(inTaipei(feed.updated))}</updated>
 ${entries}
 </feed>
 `;

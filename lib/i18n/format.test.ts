@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatYear, formatYearRange } from "./format";
+import { formatDate, formatDateTime, formatDay, formatYear, formatYearRange } from "./format";
 
 describe("dates in both calendars", () => {
   it.each([
@@ -24,5 +24,31 @@ describe("dates in both calendars", () => {
     ["en", null, "—"],
   ] as const)("%s date %s", (locale, iso, expected) => {
     expect(formatDate(locale, iso)).toBe(expected);
+  });
+});
+
+describe("instants in Taipei time", () => {
+  // 17:30 UTC on 28 Nov is 01:30 on 29 Nov in Taipei: the UTC day would be a day early.
+  const acrossMidnight = new Date("2026-11-28T17:30:00Z");
+
+  it.each([
+    ["zh-Hant", "民國 115 年 11 月 29 日 01:30"],
+    ["en", "29 Nov 2026, 01:30"],
+  ] as const)("%s date-time across the UTC day boundary", (locale, expected) => {
+    expect(formatDateTime(locale, acrossMidnight)).toBe(expected);
+  });
+
+  it.each([
+    ["zh-Hant", "民國 115 年 11 月 29 日（2026-11-29）"],
+    ["en", "29 Nov 2026"],
+  ] as const)("%s day of an instant across the UTC day boundary", (locale, expected) => {
+    expect(formatDay(locale, acrossMidnight)).toBe(expected);
+    expect(formatDay(locale, acrossMidnight.toISOString())).toBe(expected);
+  });
+
+  it("shows midnight as 00:00 and a missing instant as a dash", () => {
+    expect(formatDateTime("en", new Date("2026-12-31T16:00:00Z"))).toBe("1 Jan 2027, 00:00");
+    expect(formatDateTime("zh-Hant", null)).toBe("—");
+    expect(formatDay("en", null)).toBe("—");
   });
 });

@@ -1,3 +1,4 @@
+import { taipeiDay, taipeiParts } from "@/lib/domain/time";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { Locale } from "./locale";
 
@@ -28,6 +29,25 @@ export function formatDate(locale: Locale, iso: string | null): string {
     });
   }
   return `民國 ${y - ROC_YEAR_OFFSET} 年 ${m} 月 ${d} 日（${iso}）`;
+}
+
+/** The Taipei calendar day of an instant (a save, a sign-in), shown as formatDate shows a date. */
+export function formatDay(locale: Locale, instant: Date | string | null): string {
+  if (instant === null) return "—";
+  return formatDate(locale, taipeiDay(new Date(instant)));
+}
+
+const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+
+/** An instant in Taipei time: "民國 115 年 11 月 29 日 04:59" or "29 Nov 2026, 04:59". */
+export function formatDateTime(locale: Locale, instant: Date | string | null): string {
+  if (instant === null) return "—";
+  const p = taipeiParts(new Date(instant));
+  const time = `${twoDigits(p.hour)}:${twoDigits(p.minute)}`;
+  return locale === "en"
+    ? `${p.day} ${EN_MONTHS[p.month - 1]} ${p.year}, ${time}`
+    : `民國 ${p.year - ROC_YEAR_OFFSET} 年 ${p.month} 月 ${p.day} 日 ${time}`;
 }
 
 export function formatNumber(locale: Locale, value: number): string {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
 import { covers, planYears, type YearSpan } from "@/lib/domain/plan-years";
+import { hasPeriodBegun } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { pathToNode } from "@/lib/queries/ancestors";
@@ -110,7 +111,7 @@ export async function loadNodeScope(tx: Tx, nodeId: number) {
 /** A period must have begun, and lie within the years of the plan the node belongs to. */
 export function checkPeriod(fields: ProgressFields, plan: YearSpan | null, now: Date) {
   const { from } = periodRange(fields.period);
-  if (from > now) throw new ProgressRuleError("period", "periodInFuture");
+  if (!hasPeriodBegun(from, now)) throw new ProgressRuleError("period", "periodInFuture");
   if (plan !== null && !covers(plan, fields.period.year)) {
     throw new ProgressRuleError("period", "periodOutsidePlan", { from: plan.from, to: plan.to });
   }

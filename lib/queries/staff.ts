@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { planYears } from "@/lib/domain/plan-years";
+import { currentTaipeiQuarter } from "@/lib/domain/time";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
 import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -9,9 +10,9 @@ import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history"
 import { periodRange } from "@/lib/progress/schemas";
 import { latestProgressEntry } from "./fragments";
 
-/** The reporting period staff are asked about: the current calendar quarter. */
+/** The reporting period staff are asked about: the current calendar quarter in Taipei. */
 export function currentPeriod(now = new Date()): { year: number; quarter: number } {
-  return { year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 };
+  return currentTaipeiQuarter(now);
 }
 
 export const WORKSPACE_FILTERS = ["attention", "needs-update", "delayed", "all"] as const;

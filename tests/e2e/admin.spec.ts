@@ -30,7 +30,14 @@ test.describe("administration", () => {
     await saveScreenshot(page, "admin", testInfo.project.name);
 
     await page.goto("/admin/audit?action=user.create");
-    await expect(page.getByRole("list", { name: "稽核紀錄" })).toContainText(email);
+    const log = page.getByRole("list", { name: "稽核紀錄" });
+    await expect(log).toContainText(email);
+    // Actions, roles and departments as words; no codes, no JSON, no password.
+    await expect(log.getByRole("listitem").first()).toContainText("新增使用者");
+    await expect(log.getByRole("listitem").first()).toContainText("機關承辦人");
+    await expect(log).not.toContainText("user.create");
+    await expect(log).not.toContainText("{");
+    await expect(log).not.toContainText("a long enough passphrase");
     await expectAccessible(page);
   });
 

@@ -76,6 +76,12 @@ test.describe("staff keep progress up to date", () => {
     const v2 = saved.getByRole("listitem").filter({ hasText: "第 2 版" });
     await expect(v2.getByRole("deletion")).toHaveText("40%");
     await expect(v2.getByRole("insertion")).toHaveText("60%");
+    // Status names and Taipei time with the ROC year, never enum codes or UTC.
+    const v1 = saved.getByRole("listitem").filter({ hasText: "第 1 版" });
+    await expect(v1).toContainText("落後");
+    await expect(v1).toContainText(/民國 \d+ 年 \d+ 月 \d+ 日 \d\d:\d\d/u);
+    await expect(v1).not.toContainText("delayed");
+    await expect(v1).not.toContainText("UTC");
     await page.goto(nodePath);
     await expect(page.getByText("60%").first()).toBeVisible();
   });
@@ -151,6 +157,8 @@ test.describe("bulk update by spreadsheet", () => {
     const preview = page.getByRole("region", { name: "預覽" });
     await expect(preview.getByText(/^將寫入 1 筆；無法接受 1 筆；/u)).toBeVisible();
     await expect(preview.getByText("完成度須是 0 到 100 的整數。")).toBeVisible();
+    await expect(preview.getByRole("insertion").filter({ hasText: /^進行中$/u })).toBeVisible();
+    await expect(preview).not.toContainText("on_track");
     await saveScreenshot(page, "staff-bulk-preview", testInfo.project.name);
 
     await page.getByRole("button", { name: "確認寫入 1 筆" }).click();

@@ -100,7 +100,12 @@ describe("bulk progress by spreadsheet", () => {
       [8, "rejected", ["periodOutsidePlan"]],
     ]);
     expect(preview).toMatchObject({ accepted: 2, rejected: 4, unchanged: 1 });
-    expect(preview.rows[0]?.changes).toContainEqual({ field: "status", before: "", after: "on_track" });
+    expect(preview.rows[0]?.changes).toContainEqual({
+      field: "status",
+      first: true,
+      before: null,
+      after: "on_track",
+    });
   });
 
   it("applies the accepted rows in one transaction, and a second download carries them", async () => {

@@ -217,8 +217,9 @@ describe("every write is versioned and audited in the same transaction", () => {
     const history = await getProgressHistory(t.db, id);
     expect(history.map((h) => h.version)).toEqual([3, 2, 1]);
     expect(history[1]?.changes).toEqual([
-      { field: "status", before: "on_track", after: "delayed" },
-      { field: "percent", before: "50%", after: "30%" },
+      // Values as data (rendered with labels by lib/i18n/changes), no longer preformatted strings.
+      { field: "status", first: false, before: "on_track", after: "delayed" },
+      { field: "percent", first: false, before: 50, after: 30 },
     ]);
     expect(history[0]?.author).toEqual({ name: "secretariat", departments: ["秘書處"] });
   });

@@ -61,6 +61,17 @@ describe("signing in", () => {
       reason: "invalid",
     });
     expect(await authenticate(t.db, input(email, "wrong"), meta())).toEqual({ ok: false, reason: "invalid" });
+    // The audit log keeps codes (rendered in the reader's language), not English phrases.
+    const reasons = await t.db.auditEvent.findMany({
+      where: { action: "auth.sign-in-failed", ip: "198.51.100.1" },
+      orderBy: { id: "desc" },
+      take: 2,
+      select: { after: true },
+    });
+    expect(reasons.map((r) => r.after)).toEqual([
+      { email, reason: "wrongPassword", locked: false },
+      { email: "nobody@example.test", reason: "unknownEmail" },
+    ]);
   });
 
   it("locks the account after five wrong passwords, says so, and refuses even the right one", async () => {

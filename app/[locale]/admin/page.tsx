@@ -5,7 +5,7 @@ import { FieldsForm } from "@/components/fields-form";
 import { requireUser } from "@/lib/auth/guard";
 import { listDepartmentChoices, listUsers } from "@/lib/data/admin";
 import { ROLES } from "@/lib/domain/roles";
-import { departmentName } from "@/lib/i18n/format";
+import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { createUserAction } from "./actions";
 
@@ -55,8 +55,7 @@ export default async function AdminPage({ params }: Props) {
                   <span className="rounded bg-red-100 px-2 py-0.5 text-red-900">{a.locked}</span>
                 )}
                 <span className="text-slate-600">
-                  {a.lastSignIn}:{" "}
-                  {u.lastSignInAt ? u.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") : a.never}
+                  {a.lastSignIn}: {u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : a.never}
                 </span>
               </p>
             </li>

@@ -6,6 +6,7 @@ import { StatusBar } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { councilQueryString, parseCouncilQuery } from "@/lib/council/query";
 import { getCouncilOverview, listCouncilPeriods } from "@/lib/data/council";
+import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -25,7 +26,7 @@ export default async function CouncilPage({ params, searchParams }: Props) {
   const c = t.workspace.council;
   const periods = await listCouncilPeriods(user);
   const query = parseCouncilQuery(await searchParams);
-  const year = query.year ?? periods[0]?.year ?? new Date().getUTCFullYear();
+  const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
   const overview = await getCouncilOverview(user, year);
 
   return (

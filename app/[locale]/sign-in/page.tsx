@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SignInPage({ params, searchParams }: Props) {
-  const { t } = await getI18n(params);
+  const { t, locale } = await getI18n(params);
   const query = await searchParams;
   const next = safeNextPath(query.next);
   if (await getCurrentUser()) redirect(next ?? "/staff");
@@ -32,6 +32,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <SignInForm
         action={signInAction}
         next={next}
+        locale={locale}
         t={{
           email: s.email,
           password: s.password,

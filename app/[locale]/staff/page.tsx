@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { StatusBadge } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { listWorkspaceItems } from "@/lib/data/staff";
-import { departmentName, formatDate, formatYear } from "@/lib/i18n/format";
+import { departmentName, formatDay, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { WORKSPACE_FILTERS, type WorkspaceFilter } from "@/lib/queries/staff";
 
@@ -123,7 +123,7 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
                   {t.nodeKinds[item.kind]}
                   {item.department && ` · ${departmentName(locale, item.department)}`}
                   {item.document.year && ` · ${formatYear(locale, item.document.year)}`}
-                  {` · ${s.lastUpdate}：${item.latest ? formatDate(locale, item.latest.updatedAt.toISOString().slice(0, 10)) : s.never}`}
+                  {` · ${s.lastUpdate}：${item.latest ? formatDay(locale, item.latest.updatedAt) : s.never}`}
                   {item.needsUpdate && (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{s.needsUpdate}</span>
                   )}

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { AuditChange } from "@/components/audit-change";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { requireUser } from "@/lib/auth/guard";
 import { listAuditEvents } from "@/lib/data/admin";
-import { fillTemplate } from "@/lib/i18n/format";
+import { auditActionLabel, auditEntityLabel, describeAuditChange } from "@/lib/i18n/audit";
+import { fillTemplate, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { Pagination } from "@/components/pagination";
 
@@ -16,15 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const short = (value: unknown) => {
-  if (value === null || value === undefined) return "";
-  const text = JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-};
 
 /** Every sign-in, failed sign-in, progress write, import and admin change, newest first. */
 export default async function AuditPage({ params, searchParams }: Props) {
-  const { t } = await getI18n(params);
+  const { t, locale } = await getI18n(params);
   const actor = await requireUser("/admin/audit", { action: "admin.manage" });
   const query = await searchParams;
   const action = first(query.action)?.slice(0, 60) || undefined;
@@ -52,7 +49,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             <option value="">{a.allActions}</option>
             {log.actions.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {auditActionLabel(t, name)}
               </option>
             ))}
           </select>
@@ -67,20 +64,17 @@ export default async function AuditPage({ params, searchParams }: Props) {
       >
         {log.events.map((e) => (
           <li key={e.id} className="grid gap-1 p-3 sm:grid-cols-[10rem_1fr]">
-            <span className="text-slate-600">{e.at.toISOString().slice(0, 19).replace("T", " ")} UTC</span>
+            <span className="text-slate-600">
+              <time dateTime={e.at.toISOString()}>{formatDateTime(locale, e.at)}</time>
+            </span>
             <div className="min-w-0">
               <p>
-                <strong>{e.action}</strong> · {e.entityType}
+                <strong>{auditActionLabel(t, e.action)}</strong> · {auditEntityLabel(t, e.entityType)}
                 {e.entityId && ` #${e.entityId}`} · {c.actor}:{" "}
                 {e.actor ? `${e.actor.name} <${e.actor.email}>` : a.system}
                 {e.ip && ` · ${c.ip}: ${e.ip}`}
               </p>
-              {(e.before !== null || e.after !== null) && (
-                <p className="mt-1 font-mono text-xs break-all text-slate-700">
-                  {e.before !== null && <del className="mr-2 text-red-800">{short(e.before)}</del>}
-                  {e.after !== null && <ins className="text-emerald-900 no-underline">{short(e.after)}</ins>}
-                </p>
-              )}
+              <AuditChange rows={describeAuditChange(locale, t, e)} />
             </div>
           </li>
         ))}

@@ -6,7 +6,7 @@ import { FeedLink } from "@/components/feed-link";
 import { FigureQuote } from "@/components/figure-quote";
 import { sourceHref } from "@/components/node-tree";
 import { StatusBadge } from "@/components/status";
-import { departmentName, formatDate, formatYearRange } from "@/lib/i18n/format";
+import { departmentName, formatDate, formatDay, formatYearRange } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
@@ -205,7 +205,7 @@ export default async function NodePage({ params }: Props) {
                   </p>
                   <p className="mt-1">{p.narrative}</p>
                   <p className="text-xs text-slate-600">
-                    {t.node.updated} {formatDate(locale, p.updatedAt.slice(0, 10))}
+                    {t.node.updated} {formatDay(locale, p.updatedAt)}
                     {p.authorDepartments.length > 0 &&
                       ` · ${p.authorDepartments.map((d) => departmentName(locale, d)).join("、")}`}
                   </p>

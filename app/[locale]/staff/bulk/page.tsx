@@ -3,6 +3,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { BulkUpload } from "@/components/bulk-upload";
 import { requireUser } from "@/lib/auth/guard";
 import { listBulkDepartments } from "@/lib/data/staff";
+import { changeLabels } from "@/lib/i18n/changes";
 import { departmentName } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { currentPeriod } from "@/lib/queries/staff";
@@ -86,7 +87,8 @@ export default async function BulkPage({ params }: Props) {
         <BulkUpload
           action={bulkAction}
           t={b}
-          fieldLabels={t.workspace.progressForm.field}
+          locale={locale}
+          changeLabels={changeLabels(t)}
           errors={t.workspace.progressForm.errors}
         />
       </section>

@@ -14,6 +14,7 @@ import {
   listCouncilPeriods,
   listMyNotes,
 } from "@/lib/data/council";
+import { currentTaipeiYear } from "@/lib/domain/time";
 import { departmentName, formatDate, formatNumber, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { isDepartmentSlug } from "@/lib/validation/atoms";
@@ -45,7 +46,7 @@ export default async function CouncilDepartmentPage({ params, searchParams }: Pr
   });
   const c = t.workspace.council;
   const periods = await listCouncilPeriods(user);
-  const year = query.year ?? periods[0]?.year ?? new Date().getUTCFullYear();
+  const year = query.year ?? periods[0]?.year ?? currentTaipeiYear();
   const report = isDepartmentSlug(slug) ? await getDepartmentReport(user, slug, year) : null;
   if (!report) notFound();
   const comparison =

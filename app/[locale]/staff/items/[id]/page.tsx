@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FieldChangeValues } from "@/components/field-change";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
 import { StatusBadge } from "@/components/status";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
 import { getNodeForEditing } from "@/lib/data/staff";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
-import { departmentName } from "@/lib/i18n/format";
+import { changeLabels, showChange } from "@/lib/i18n/changes";
+import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { valuesOf } from "@/lib/progress/form";
@@ -66,6 +68,7 @@ export default async function EditProgressPage({ params }: Props) {
   const { node } = found;
 
   const f = t.workspace.progressForm;
+  const labels = changeLabels(t);
   const now = currentPeriod();
   const lastYear = Math.min(node.planYears?.to ?? now.year, now.year);
   const firstYear = Math.min(node.planYears?.from ?? now.year, lastYear);
@@ -174,7 +177,8 @@ export default async function EditProgressPage({ params }: Props) {
                 {entry.history.map((v) => (
                   <li key={v.version} className="border-l-2 border-slate-300 pl-3">
                     <p className="font-medium">
-                      {f.version(v.version)} · {v.at.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+                      {f.version(v.version)} ·{" "}
+                      <time dateTime={v.at.toISOString()}>{formatDateTime(locale, v.at)}</time> ·{" "}
                       {f.by(
                         `${v.author.name}${v.author.departments.length ? `（${v.author.departments.join("、")}）` : ""}`,
                       )}
@@ -184,8 +188,7 @@ export default async function EditProgressPage({ params }: Props) {
                         <div key={c.field} className="contents">
                           <dt className="text-slate-600">{f.field[c.field]}</dt>
                           <dd className="break-words">
-                            {c.before && <del className="mr-2 text-red-800">{c.before}</del>}
-                            <ins className="text-emerald-900 no-underline">{c.after}</ins>
+                            <FieldChangeValues change={showChange(locale, labels, c)} />
                           </dd>
                         </div>
                       ))}
