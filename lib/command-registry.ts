@@ -10,6 +10,7 @@ import {
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
 import type { AnyCommand } from "@/lib/commands/command";
+import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
 
 /**
  * Every command of the portal. The permission matrix test (tests/integration/command-permissions)
@@ -33,6 +34,9 @@ export const COMMANDS = [
   stageUploadCommand,
   confirmUploadCommand,
   importDocumentCommand,
+  createTrackedSetCommand,
+  assignLeadCommand,
+  closeTrackedItemCommand,
 ] as const satisfies readonly AnyCommand[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

@@ -37,6 +37,20 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     departments: ["transportation"],
   },
   {
+    email: "supervisor@demo.example.org",
+    password: "demo-supervisor-2026",
+    name: "秘書處示範主管",
+    role: "supervisor",
+    departments: ["secretariat"],
+  },
+  {
+    email: "reviewer@demo.example.org",
+    password: "demo-reviewer-2026",
+    name: "研考會示範管考人員",
+    role: "reviewer",
+    departments: [],
+  },
+  {
     email: "councillor@demo.example.org",
     password: "demo-councillor-2026",
     name: "示範議員",

@@ -1,3 +1,4 @@
+import { DEPARTMENT_ROLES } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -30,29 +31,34 @@ export type Permission =
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
   | { action: "council.read" }
+  | { action: "tracking.manage" } // what is tracked, by whom, on which cycle: the 研考會
   | { action: "admin.manage" };
 
 /**
- * The one permission function. Staff write progress on their own departments' nodes and import
- * their own departments' documents; a node or document no department owns (a city-wide strategy,
- * the policy outline) is the administrators'. Councillors read the council area and keep their
- * notes; administrators may do everything; the command line may import.
+ * The one permission function. Staff and supervisors write progress on their own departments' nodes
+ * and import their own departments' documents; a node or document no department owns (a city-wide strategy,
+ * the policy outline) is the administrators'. Reviewers (研考會) decide what is tracked. Councillors
+ * read the council area and keep their notes; administrators may do everything; the command line
+ * may import.
  */
 export function can(actor: Actor | null, permission: Permission): boolean {
   if (permission.action === "session.start" || permission.action === "session.end") return true;
   if (!actor) return false;
   if (isSystemActor(actor)) return permission.action === "document.import";
   if (actor.role === "admin") return true;
+  const inDepartments = DEPARTMENT_ROLES.includes(actor.role);
   const ownsDepartment = (departmentId: number | null) =>
     departmentId !== null && actor.departments.some((d) => d.id === departmentId);
   switch (permission.action) {
     case "progress.write":
     case "document.import":
-      return actor.role === "staff" && ownsDepartment(permission.departmentId);
+      return inDepartments && ownsDepartment(permission.departmentId);
     case "staff.workspace":
-      return actor.role === "staff";
+      return inDepartments;
     case "council.read":
       return actor.role === "councillor";
+    case "tracking.manage":
+      return actor.role === "reviewer";
     case "admin.manage":
       return false;
   }

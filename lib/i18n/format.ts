@@ -1,4 +1,4 @@
-import { taipeiDay, taipeiParts } from "@/lib/domain/time";
+import { calendarDay, taipeiDay, taipeiParts } from "@/lib/domain/time";
 import { ROC_YEAR_OFFSET } from "@/lib/domain/years";
 import type { Locale } from "./locale";
 
@@ -29,6 +29,11 @@ export function formatDate(locale: Locale, iso: string | null): string {
     });
   }
   return `民國 ${y - ROC_YEAR_OFFSET} 年 ${m} 月 ${d} 日（${iso}）`;
+}
+
+/** A DATE column's day (a due date, a period's end): no time zone applies to it. */
+export function formatCalendarDay(locale: Locale, date: Date): string {
+  return formatDate(locale, calendarDay(date));
 }
 
 /** The Taipei calendar day of an instant (a save, a sign-in), shown as formatDate shows a date. */

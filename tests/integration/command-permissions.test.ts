@@ -4,6 +4,7 @@ import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions"
 import type { AnyCommand } from "@/lib/commands/command";
 import type { AppError } from "@/lib/errors";
 import { stageUploadCommand } from "@/lib/import/commands";
+import { createTrackedSetCommand } from "@/lib/tracking/sets";
 import { COMMANDS, type CommandName } from "@/lib/command-registry";
 import { toCsv } from "@/lib/export/csv";
 import { syncDepartments } from "@/lib/import/departments";
@@ -53,7 +54,7 @@ async function fingerprint(): Promise<Record<string, string>> {
 
 const as = (asker: Asker) => askers[asker];
 const entryBy = async (asker: Asker) => {
-  const author = as(asker) && asker !== "otherStaff" && asker !== "councillor" ? as(asker) : askers.admin;
+  const author = OWNERS.includes(asker) ? as(asker) : askers.admin;
   return (
     await run(
       t.db,
@@ -65,8 +66,14 @@ const entryBy = async (asker: Asker) => {
   ).entry;
 };
 const noteBy = async (asker: Asker) => {
-  const author = asker === "admin" ? askers.admin : askers.councillor;
+  const author = COUNCIL.includes(asker) ? as(asker) : askers.councillor;
   return run(t.db, addNoteCommand, author, { nodeId: item, body: `${asker} 的筆記` });
+};
+/** A tracked item of a fresh set, as a reviewer's form would name it. */
+const trackedItem = async () => {
+  const set = await run(t.db, createTrackedSetCommand, askers.admin, { name: "列管", year: "2018" });
+  const item = await t.db.trackedItem.findFirstOrThrow({ where: { setId: set.setId }, select: { id: true } });
+  return { itemId: item.id, expectedVersion: 1 };
 };
 const PLAN = readFileSync("seeds/002_edb18fdb8a68a56c.txt");
 const planFile = () => ({ fileName: "002.txt", file: new Blob([PLAN]) });
@@ -81,9 +88,16 @@ const bulkCsv = () =>
  * is invisible (another uploader's staged file), refused as not found. Either way nothing changes.
  */
 type Fixture = { allowed: readonly Asker[]; unseen?: readonly Asker[]; input: (asker: Asker) => unknown };
-const STAFF_WORKSPACE: readonly Asker[] = ["ownStaff", "otherStaff", "admin"];
-const OWNERS: readonly Asker[] = ["ownStaff", "admin"];
+const STAFF_WORKSPACE: readonly Asker[] = [
+  "ownStaff",
+  "otherStaff",
+  "ownSupervisor",
+  "otherSupervisor",
+  "admin",
+];
+const OWNERS: readonly Asker[] = ["ownStaff", "ownSupervisor", "admin"];
 const COUNCIL: readonly Asker[] = ["councillor", "admin"];
+const REVIEWERS: readonly Asker[] = ["reviewer", "admin"];
 
 const FIXTURES: Record<CommandName, Fixture> = {
   "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
@@ -132,13 +146,22 @@ const FIXTURES: Record<CommandName, Fixture> = {
   "document.stage": { allowed: OWNERS, input: () => planFile() },
   "document.confirm": {
     allowed: OWNERS,
-    unseen: ["otherStaff"],
+    unseen: ["otherStaff", "otherSupervisor"],
     input: async (a) => {
-      const uploader = a === "admin" ? askers.admin : askers.ownStaff;
+      const uploader = OWNERS.includes(a) ? as(a) : askers.ownStaff;
       return { checksum: (await run(t.db, stageUploadCommand, uploader, planFile())).checksum };
     },
   },
   "document.import": { allowed: OWNERS, input: () => planFile() },
+  "tracking.create-set": { allowed: REVIEWERS, input: (a) => ({ name: `${a} 列管`, year: "2018" }) },
+  "tracking.assign-lead": {
+    allowed: REVIEWERS,
+    input: async () => ({ ...(await trackedItem()), lead: "secretariat", co: ["transportation"] }),
+  },
+  "tracking.close-item": {
+    allowed: REVIEWERS,
+    input: async () => ({ ...(await trackedItem()), reason: "已完成" }),
+  },
 };
 
 beforeAll(async () => {

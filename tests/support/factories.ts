@@ -27,16 +27,28 @@ export async function makeUser(
 }
 
 /** The kinds of asker every permission test covers. */
-export const ASKERS = ["anonymous", "ownStaff", "otherStaff", "councillor", "admin"] as const;
+export const ASKERS = [
+  "anonymous",
+  "ownStaff",
+  "otherStaff",
+  "ownSupervisor",
+  "otherSupervisor",
+  "councillor",
+  "reviewer",
+  "admin",
+] as const;
 export type Asker = (typeof ASKERS)[number];
 
-/** One user of each kind: staff of 秘書處 own its items; 交通局 staff do not. */
+/** One user of each kind: staff and the supervisor of 秘書處 own its items; those of 交通局 do not. */
 export async function makeAskers(db: Db, prefix = "asker"): Promise<Record<Asker, SessionUser | null>> {
   return {
     anonymous: null,
     ownStaff: await makeUser(db, `${prefix}-secretariat`, "staff", ["secretariat"]),
     otherStaff: await makeUser(db, `${prefix}-transport`, "staff", ["transportation"]),
+    ownSupervisor: await makeUser(db, `${prefix}-secretariat-head`, "supervisor", ["secretariat"]),
+    otherSupervisor: await makeUser(db, `${prefix}-transport-head`, "supervisor", ["transportation"]),
     councillor: await makeUser(db, `${prefix}-councillor`, "councillor"),
+    reviewer: await makeUser(db, `${prefix}-reviewer`, "reviewer"),
     admin: await makeUser(db, `${prefix}-admin`, "admin"),
   };
 }

@@ -7,6 +7,7 @@ import { authSecret, secureCookies } from "@/lib/auth/options";
 import { encodeSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/session-token";
 import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
 import { runCommand } from "@/lib/commands/next";
+import type { RoleName as Role } from "@/lib/domain/roles";
 
 export type SignInState =
   | { status: "idle" }
@@ -16,6 +17,15 @@ export type SignInState =
       errors?: Record<string, string>;
       lockedUntil?: string;
     };
+
+/** Where each role's work starts, when the sign-in page was not opened on the way somewhere. */
+const HOME_OF_ROLE: Record<Role, string> = {
+  admin: "/staff",
+  staff: "/staff",
+  supervisor: "/staff",
+  reviewer: "/review",
+  councillor: "/council",
+};
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
@@ -35,7 +45,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     path: "/",
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
-  redirect(safeNextPath(form.get("next")) ?? (outcome.user.role === "councillor" ? "/council" : "/staff"));
+  redirect(safeNextPath(form.get("next")) ?? HOME_OF_ROLE[outcome.user.role]);
 }
 
 /** Signs out everywhere (the command bumps the session version), then drops this browser's cookie. */

@@ -1,0 +1,55 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
+import { runCommand } from "@/lib/commands/next";
+import { messagesFor } from "@/lib/i18n/locale";
+import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
+
+const SET_FIELDS = [
+  "name",
+  "year",
+  "cadence",
+  "staffDueDays",
+  "supervisorDueDays",
+  "reviewDueDays",
+  "graceDays",
+];
+const review = (form: FormData) => messagesFor(localeOf(form)).workspace.review;
+const typed = (form: FormData, names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
+
+/** Creates a tracked set, then opens it (its items and cycles are what the reviewer checks next). */
+export async function createTrackedSetAction(
+  _state: FieldsFormState,
+  form: FormData,
+): Promise<FieldsFormState> {
+  const input = typed(form, SET_FIELDS);
+  const result = await runCommand(createTrackedSetCommand, input, { returnTo: "/review" });
+  if (result.ok) redirect(`/review/sets/${result.value.setId}`);
+  return fieldsFormState(result, form, input, review(form).created);
+}
+
+export async function assignLeadAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  const input = {
+    itemId: form.get("itemId"),
+    expectedVersion: form.get("expectedVersion"),
+    lead: String(form.get("lead") ?? ""),
+    co: form.getAll("co").map(String),
+  };
+  const result = await runCommand(assignLeadCommand, input, { returnTo: "/review" });
+  return fieldsFormState(result, form, { lead: input.lead, co: input.co }, review(form).assigned);
+}
+
+export async function closeTrackedItemAction(
+  _state: FieldsFormState,
+  form: FormData,
+): Promise<FieldsFormState> {
+  const input = {
+    itemId: form.get("itemId"),
+    expectedVersion: form.get("expectedVersion"),
+    reason: String(form.get("reason") ?? ""),
+  };
+  const result = await runCommand(closeTrackedItemCommand, input, { returnTo: "/review" });
+  return fieldsFormState(result, form, { reason: input.reason }, review(form).closedDone);
+}
