@@ -418,6 +418,7 @@ export const workspaceZhHant = {
       dueDaysOutOfRange: "期限須在期末後 0 到 90 天內，寬限 0 到 60 天。",
       nothingToTrack: "這一年沒有可列管的施政綱要項目、施政計畫重點或中程策略。",
       itemClosed: "這個項目已結案，不能再變更。",
+      closeReasonRequired: "請說明解除列管的原因。",
     },
   },
 };
@@ -859,6 +860,7 @@ export const workspaceEn: WorkspaceMessages = {
       dueDaysOutOfRange: "Due dates must fall 0 to 90 days after a period ends, with 0 to 60 days' grace.",
       nothingToTrack: "That year has no outline items, plan key points or mid-term strategies to track.",
       itemClosed: "This item's tracking is closed; it can no longer change.",
+      closeReasonRequired: "Say why tracking is closed.",
     },
   },
 };

@@ -189,7 +189,7 @@ export const assignLeadCommand = defineCommand({
 export const closeTrackedItemInput = z.object({
   itemId: recordId,
   expectedVersion: recordId,
-  reason: z.string().trim().min(1, { message: "reasonRequired" }).max(500, { message: "tooLong" }),
+  reason: z.string().trim().min(1, { message: "closeReasonRequired" }).max(500, { message: "tooLong" }),
 });
 
 /** 結案 / 解除列管: tracking of an item ends, with the reason; a closed item is never overdue. */

@@ -139,7 +139,7 @@ describe("lead departments and closing", () => {
     const item = await firstItem();
     await expect(
       run(t.db, closeTrackedItemCommand, reviewer, { itemId: item.id, expectedVersion: 1, reason: "  " }),
-    ).rejects.toMatchObject({ code: "invalid_input", fields: { reason: "reasonRequired" } });
+    ).rejects.toMatchObject({ code: "invalid_input", fields: { reason: "closeReasonRequired" } });
     await run(t.db, closeTrackedItemCommand, reviewer, {
       itemId: item.id,
       expectedVersion: 1,
