@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
+import { readEnv } from "./lib/env";
 import { CACHED_PAGES } from "./lib/routing/cached-pages";
+import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Node-only packages (database drivers, native password hashing and word segmentation): keep them out of the bundle.
@@ -29,6 +31,18 @@ const nextConfig: NextConfig = {
         { source, destination: `/zh-Hant${source === "/" ? "" : source}` },
       ]),
     };
+  },
+
+  // Every response: pages, API, feeds, assets and 404s (lib/security/headers.ts says why each).
+  // Evaluated by `next build` into the routes manifest, so NEXTAUTH_URL counts at build time;
+  // scripts/serve.ts rebuilds when it changes.
+  async headers() {
+    const env = readEnv();
+    const options = {
+      https: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+      dev: env.NODE_ENV === "development",
+    };
+    return [{ source: "/:path*", headers: securityHeaders(options) }];
   },
 
   typedRoutes: false,

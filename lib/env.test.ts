@@ -21,6 +21,15 @@ describe("readEnv", () => {
     expect(() => readEnv({ PORT: "eighty" })).toThrow(/PORT/u);
   });
 
+  it("trusts no proxy unless told, and says what is wrong with a count", () => {
+    expect(readEnv({}).PORTAL_TRUSTED_PROXIES).toBe(0);
+    expect(readEnv({ PORTAL_TRUSTED_PROXIES: "2" }).PORTAL_TRUSTED_PROXIES).toBe(2);
+    expect(() => readEnv({ PORTAL_TRUSTED_PROXIES: "-1" })).toThrow(
+      "PORTAL_TRUSTED_PROXIES must be 0 or more",
+    );
+    expect(() => readEnv({ PORTAL_TRUSTED_PROXIES: "1.5" })).toThrow("whole number");
+  });
+
   it("accepts .env.example as it is, and with every setting uncommented", () => {
     const example = readFileSync(".env.example", "utf8");
     expect(readEnv(parseEnv(example))).toMatchObject({ PORT: 3000 });

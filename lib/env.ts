@@ -53,6 +53,16 @@ const envSchema = z.object({
     .url()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
+   * portal is reached directly). The sign-in limit trusts exactly that many hops from the right.
+   */
+  PORTAL_TRUSTED_PROXIES: z.coerce
+    .number()
+    .int("PORTAL_TRUSTED_PROXIES must be a whole number of proxies")
+    .min(0, "PORTAL_TRUSTED_PROXIES must be 0 or more")
+    .max(10, "PORTAL_TRUSTED_PROXIES must be at most 10")
+    .default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import { formatAccountsReport, formatSeedReport, prepareDatabase } from "@/lib/bootstrap";
 import { announceRunningPortal } from "@/lib/cache/running-portal";
-import { readEnv } from "@/lib/env";
+import { type Env, readEnv } from "@/lib/env";
 import { runMain } from "./cli";
 
 const dev = process.argv.includes("--dev");
@@ -36,16 +36,18 @@ function* files(path: string): Generator<string> {
 }
 
 /** A hash of everything the production build depends on: rebuild only when it changes. */
-function sourceHash(): string {
+function sourceHash(env: Env): string {
   const hash = createHash("sha256");
+  // next.config.ts's headers() are fixed at build: HSTS follows whether NEXTAUTH_URL is https.
+  hash.update(`NEXTAUTH_URL=${env.NEXTAUTH_URL ?? ""}`);
   for (const input of BUILD_INPUTS) {
     for (const file of files(input)) hash.update(file).update(readFileSync(file));
   }
   return hash.digest("hex");
 }
 
-function buildIfNeeded(): void {
-  const hash = sourceHash();
+function buildIfNeeded(env: Env): void {
+  const hash = sourceHash(env);
   if (existsSync(".next/BUILD_ID") && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8") === hash) {
     console.log("Build: up to date.");
     return;
@@ -92,7 +94,7 @@ runMain(async () => {
   for (const line of formatAccountsReport(accounts)) console.log(line);
 
   try {
-    if (!dev) buildIfNeeded();
+    if (!dev) buildIfNeeded(env);
   } catch (error) {
     await database.close();
     throw error;

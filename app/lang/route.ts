@@ -1,14 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { safeNextPath } from "@/lib/auth/navigation";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locale";
 
 const query = z.object({
   to: z.enum(LOCALES),
-  // Only a path on this site: never an open redirect.
-  next: z
-    .string()
-    .regex(/^\/(?!\/)[^\s]*$/u)
-    .catch("/"),
+  // Only a path on this site (never an open redirect), else the home page.
+  next: z.unknown().transform((next) => safeNextPath(next) ?? "/"),
 });
 
 /** The language switch: a plain link, so it works without JavaScript. Sets the cookie, goes back. */

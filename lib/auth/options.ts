@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/server";
 import { serverEnv } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { signInInput } from "./schemas";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-token";
 import { authenticate } from "./sign-in";
@@ -47,9 +48,11 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           const input = signInInput.safeParse(credentials);
           if (!input.success) return null;
-          const forwarded = headerOf(request.headers, "x-forwarded-for");
           const result = await authenticate(db(), input.data, {
-            ip: forwarded?.split(",")[0]?.trim() ?? null,
+            ip: clientAddress(
+              headerOf(request.headers, "x-forwarded-for"),
+              serverEnv().PORTAL_TRUSTED_PROXIES,
+            ),
             userAgent: headerOf(request.headers, "user-agent"),
           });
           return result.ok ? { id: String(result.user.id), sv: result.user.sessionVersion } : null;
