@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
-import { loadSessionUser } from "@/lib/auth/session-user";
 import {
   compareDepartmentPeriods,
   getCouncilOverview,
@@ -10,25 +9,16 @@ import {
 import { nodeOwner } from "@/lib/domain/nodes";
 import type { ProgressStatus, Role } from "@/lib/generated/prisma/enums";
 import { seedDatabase } from "@/lib/import/seed";
+import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
 const users: Record<string, SessionUser> = {};
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-async function makeUser(key: string, role: Role, departments: string[]) {
-  const user = await t.db.user.create({
-    data: {
-      email: `${key}@example.test`,
-      name: key,
-      role,
-      passwordHash: "unused",
-      memberships: { create: departments.map((slug) => ({ department: { connect: { slug } } })) },
-    },
-  });
-  const session = await loadSessionUser(t.db, user.id, 0);
-  if (!session) throw new Error("fixture user not loaded");
-  users[key] = session;
+/** A fixture user from the shared factory, kept under its key. */
+async function addUser(key: string, role: Role, departments: string[]) {
+  users[key] = await makeUser(t.db, key, role, departments);
 }
 
 const councillor = () => users.councillor ?? null;
@@ -72,9 +62,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const seed = await seedDatabase(t.db, "seeds");
   expect(seed.failed).toEqual([]);
-  await makeUser("admin", "admin", []);
-  await makeUser("staff", "staff", ["secretariat"]);
-  await makeUser("councillor", "councillor", []);
+  await addUser("admin", "admin", []);
+  await addUser("staff", "staff", ["secretariat"]);
+  await addUser("councillor", "councillor", []);
 
   seeded.outlineItems = await t.db.planNode.findMany({
     where: {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
-import { loadSessionUser } from "@/lib/auth/session-user";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { seedDatabase } from "@/lib/import/seed";
+import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // The data-access layer (lib/data) obtains the server's database itself, through lib/db/server's
@@ -33,29 +33,19 @@ function recording(db: Db): Db {
   });
 }
 
-async function makeUser(key: string, role: Role, departments: string[]) {
-  const user = await t.db.user.create({
-    data: {
-      email: `${key}@example.test`,
-      name: key,
-      role,
-      passwordHash: "unused",
-      memberships: { create: departments.map((slug) => ({ department: { connect: { slug } } })) },
-    },
-  });
-  const session = await loadSessionUser(t.db, user.id, 0);
-  if (!session) throw new Error("fixture user not loaded");
-  users[key] = session;
+/** A fixture user from the shared factory, kept under its key. */
+async function addUser(key: string, role: Role, departments: string[]) {
+  users[key] = await makeUser(t.db, key, role, departments);
 }
 const as = (key: string): SessionUser | null => users[key] ?? null;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db, "seeds");
-  await makeUser("admin", "admin", []);
-  await makeUser("secretariat", "staff", ["secretariat"]);
-  await makeUser("transport", "staff", ["transportation"]);
-  await makeUser("councillor", "councillor", []);
+  await addUser("admin", "admin", []);
+  await addUser("secretariat", "staff", ["secretariat"]);
+  await addUser("transport", "staff", ["transportation"]);
+  await addUser("councillor", "councillor", []);
   secretariatItem = (
     await t.db.planNode.findFirstOrThrow({
       where: {

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
-import { loadSessionUser } from "@/lib/auth/session-user";
 import { syncDepartments } from "@/lib/import/departments";
 import { ImportRejectedError } from "@/lib/import/import-document";
 import {
@@ -12,6 +11,7 @@ import {
   UploadExpiredError,
 } from "@/lib/import/commands";
 import { run } from "../support/commands";
+import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -23,18 +23,6 @@ const seed = (name: string) => ({ fileName: name, file: new Blob([readFileSync(`
 const PLAN = "002_edb18fdb8a68a56c.txt"; // the Secretariat's 2018 plan
 const OUTLINE = "000_7edc6d043e517ca0.txt"; // city-wide
 
-async function user(email: string, role: "admin" | "staff", departments: string[]) {
-  const created = await t.db.user.create({
-    data: {
-      email,
-      name: email,
-      role,
-      passwordHash: "unused",
-      memberships: { create: departments.map((slug) => ({ department: { connect: { slug } } })) },
-    },
-  });
-  return (await loadSessionUser(t.db, created.id, 0)) as SessionUser;
-}
 const tableCounts = async () => ({
   documents: await t.db.sourceDocument.count(),
   nodes: await t.db.planNode.count(),
@@ -49,9 +37,9 @@ const confirm = (who: SessionUser, checksum: string, now?: Date) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   await syncDepartments(t.db);
-  secretariatStaff = await user("sec@example.test", "staff", ["secretariat"]);
-  transportStaff = await user("tra@example.test", "staff", ["transportation"]);
-  admin = await user("admin@example.test", "admin", []);
+  secretariatStaff = await makeUser(t.db, "sec", "staff", ["secretariat"]);
+  transportStaff = await makeUser(t.db, "tra", "staff", ["transportation"]);
+  admin = await makeUser(t.db, "admin", "admin", []);
 });
 afterAll(async () => {
   await t?.dispose();

@@ -12,6 +12,7 @@ import { progressImpactOf, ProgressConflictError, ProgressRuleError } from "@/li
 import { getProgressHistory } from "@/lib/progress/history";
 import { type ProgressFields, progressFields } from "@/lib/progress/schemas";
 import { run } from "../support/commands";
+import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -21,19 +22,9 @@ let cityWideStrategy: number; // a mid-term plan strategy no department owns
 const meta = { ip: "203.0.113.7", userAgent: "vitest" };
 const NOW = new Date("2026-11-22T00:00:00Z");
 
-async function makeUser(key: string, role: Role, departments: string[]) {
-  const user = await t.db.user.create({
-    data: {
-      email: `${key}@example.test`,
-      name: key,
-      role,
-      passwordHash: "unused",
-      memberships: { create: departments.map((slug) => ({ department: { connect: { slug } } })) },
-    },
-  });
-  const session = await loadSessionUser(t.db, user.id, 0);
-  if (!session) throw new Error("fixture user not loaded");
-  users[key] = session;
+/** A fixture user from the shared factory, kept under its key. */
+async function addUser(key: string, role: Role, departments: string[]) {
+  users[key] = await makeUser(t.db, key, role, departments);
 }
 
 const fields = (overrides: Partial<ProgressFields> = {}): ProgressFields => ({
@@ -55,10 +46,10 @@ const counts = async () => ({
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db, "seeds");
-  await makeUser("admin", "admin", []);
-  await makeUser("secretariat", "staff", ["secretariat"]);
-  await makeUser("transport", "staff", ["transportation"]);
-  await makeUser("councillor", "councillor", []);
+  await addUser("admin", "admin", []);
+  await addUser("secretariat", "staff", ["secretariat"]);
+  await addUser("transport", "staff", ["transportation"]);
+  await addUser("councillor", "councillor", []);
   secretariatItem = (
     await t.db.planNode.findFirstOrThrow({
       where: {
