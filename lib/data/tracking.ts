@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/server";
+import * as inbox from "@/lib/tracking/inbox";
 import * as sets from "@/lib/tracking/sets";
 
 /** The 研考會's reads of what is tracked. Each asks `can(viewer, tracking.manage)` itself. */
@@ -15,4 +16,9 @@ export function getTrackedSet(viewer: SessionUser | null, setId: number) {
 
 export function getTrackedItem(viewer: SessionUser | null, itemId: number) {
   return sets.getTrackedItem(db(), viewer, itemId);
+}
+
+/** 待填報: what the viewer's departments owe for the cycle being reported on (lib/tracking/inbox.ts). */
+export function listInbox(viewer: SessionUser | null) {
+  return inbox.listInbox(db(), viewer, new Date());
 }

@@ -38,6 +38,13 @@ export const workspaceZhHant = {
     lastUpdate: "最近更新",
     never: "從未更新",
     count: (n: number) => `${n} 個項目`,
+    inbox: "待填報",
+    inboxIntro: "研考會列管、由您的機關主辦的項目，本期應填報的進度。尚未填報與逾期的排在前面。",
+    inboxCount: (owed: number, total: number) => `尚未填報 ${owed} 項，共 ${total} 項`,
+    inboxEmpty: "目前沒有列管項目要您的機關填報。",
+    reported: "已填報",
+    notReported: "尚未填報",
+    dueOn: (day: string) => `填報期限 ${day}`,
   },
   bulk: {
     heading: "以試算表批次更新",
@@ -464,6 +471,14 @@ export const workspaceEn: WorkspaceMessages = {
     lastUpdate: "Last update",
     never: "Never updated",
     count: (n: number) => `${n} item${n === 1 ? "" : "s"}`,
+    inbox: "Due from you",
+    inboxIntro:
+      "Items the RDEC tracks that your department leads, and the progress report due for this cycle. Unreported and overdue items come first.",
+    inboxCount: (owed: number, total: number) => `${owed} of ${total} not reported yet`,
+    inboxEmpty: "No tracked item is due from your department.",
+    reported: "Reported",
+    notReported: "Not reported",
+    dueOn: (day: string) => `due ${day}`,
   },
   bulk: {
     heading: "Bulk update by spreadsheet",

@@ -2,6 +2,7 @@ import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
 const REVIEWER = { email: "reviewer@demo.example.org", password: "demo-reviewer-2026" };
 const STAFF = { email: "secretariat@demo.example.org", password: "demo-staff-2026" };
+const TRANSPORT = { email: "transport@demo.example.org", password: "demo-staff-2026" };
 
 test.describe("the 研考會 decides what is tracked", () => {
   test("a reviewer tracks 2026, sees its quarterly due dates, assigns a lead department and closes an item", async ({
@@ -47,6 +48,16 @@ test.describe("the 研考會 decides what is tracked", () => {
     await assign.getByRole("button", { name: "儲存" }).click();
     await expect(assign.getByRole("status")).toHaveText("已指定主辦機關。");
 
+    const itemTitle = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+
+    // Another strategy is dropped from tracking, with the reason.
+    await page.getByRole("link", { name }).click();
+    await page
+      .getByRole("region", { name: "列管項目" })
+      .getByRole("listitem")
+      .nth(1)
+      .getByRole("link", { name: "指定或結案" })
+      .click();
     const close = page.getByRole("form", { name: "解除列管（結案）" });
     await close.getByRole("button", { name: "解除列管" }).click();
     await expect(close.getByText("請說明解除列管的原因。")).toBeVisible();
@@ -56,7 +67,21 @@ test.describe("the 研考會 decides what is tracked", () => {
 
     await page.goto("/review");
     await expect(page.getByRole("link", { name })).toBeVisible();
-    await expect(page.getByText("27 項待指定主辦機關").first()).toBeVisible();
+    await expect(page.getByText("26 項待指定主辦機關").first()).toBeVisible();
+
+    // The lead department's staff now owe a report on it: 2026's third quarter is past due.
+    await page.getByRole("button", { name: "登出" }).click();
+    await page.goto("/sign-in");
+    await page.getByLabel("電子郵件").fill(TRANSPORT.email);
+    await page.getByLabel("密碼").fill(TRANSPORT.password);
+    await page.getByRole("button", { name: "登入", exact: true }).click();
+    const inbox = page.getByRole("list", { name: "待填報" });
+    const owed = inbox
+      .getByRole("listitem")
+      .filter({ hasText: itemTitle.replace(/^\S+\s/u, "").slice(0, 20) });
+    await expect(owed.first()).toContainText("尚未填報 · 逾期");
+    await expect(owed.first()).toContainText("民國 115 年第 3 季");
+    await expectAccessible(page);
   });
 
   test("department staff get a 403 in the tracking area", async ({ page, consoleErrors }) => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SignedInBar } from "@/components/signed-in-bar";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getI18n } from "@/lib/i18n/server";
 import { signOutAction } from "../sign-in/actions";
@@ -18,14 +19,11 @@ export default async function StaffLayout({
   return (
     <>
       {user && (
-        <div className="mb-4 flex flex-wrap items-center justify-end gap-3 text-sm text-slate-700">
-          <span>{t.workspace.signedInAs(user.name)}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100">
-              {t.workspace.signOut}
-            </button>
-          </form>
-        </div>
+        <SignedInBar
+          greeting={t.workspace.signedInAs(user.name)}
+          signOutLabel={t.workspace.signOut}
+          signOut={signOutAction}
+        />
       )}
       {children}
     </>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { InboxSection } from "@/components/inbox-section";
 import { StatusBadge } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { listWorkspaceItems } from "@/lib/data/staff";
+import { listInbox } from "@/lib/data/tracking";
 import { departmentName, formatDay, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { WORKSPACE_FILTERS, type WorkspaceFilter } from "@/lib/queries/staff";
@@ -28,7 +30,10 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
     ? (filterParam as WorkspaceFilter)
     : "attention";
   const text = (first(query.q) ?? "").slice(0, 100);
-  const { items, period } = await listWorkspaceItems(user, { filter, text });
+  const [{ items, period }, inbox] = await Promise.all([
+    listWorkspaceItems(user, { filter, text }),
+    listInbox(user),
+  ]);
   const s = t.workspace.staff;
   const filterLabels: Record<WorkspaceFilter, string> = {
     attention: s.all,
@@ -60,6 +65,8 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
           </Link>
         )}
       </p>
+      <InboxSection inbox={inbox} t={t} locale={locale} />
+
       {user.role === "staff" && user.departments.length === 0 && (
         <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">
           {s.noDepartments}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { seedDatabase } from "@/lib/import/seed";
+import { createProgressEntryCommand } from "@/lib/progress/commands";
+import { listInbox } from "@/lib/tracking/inbox";
+import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
+import { run } from "../support/commands";
+import { makeUser } from "../support/factories";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let t: TestDatabase;
+let reviewer: SessionUser;
+let secretariat: SessionUser;
+let transport: SessionUser;
+let setId: number;
+
+// 2019-01-12 in Taipei: 2018's second half ended; staff were due by 01-10, late after 01-15.
+const IN_GRACE = new Date("2019-01-12T02:00:00Z");
+const LATE = new Date("2019-01-16T02:00:00Z");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.db, "seeds");
+  reviewer = await makeUser(t.db, "reviewer", "reviewer");
+  secretariat = await makeUser(t.db, "secretariat", "staff", ["secretariat"]);
+  transport = await makeUser(t.db, "transport", "staff", ["transportation"]);
+  // The Secretariat's 2018 plan: its key points, led by the Secretariat, on half-yearly cycles.
+  ({ setId } = await run(t.db, createTrackedSetCommand, reviewer, {
+    name: "107 年度列管",
+    year: "2018",
+    cadence: "half_yearly",
+  }));
+});
+afterAll(async () => {
+  await t?.dispose();
+});
+
+describe("待填報: what a department owes for the cycle being reported on", () => {
+  it("lists the department's tracked items for 2018's second half, in grace, none reported", async () => {
+    const inbox = await listInbox(t.db, secretariat, IN_GRACE);
+    const tracked = await t.db.trackedItem.count({ where: { setId } });
+    expect(inbox).toHaveLength(tracked);
+    expect(new Set(inbox.map((i) => [i.period.from, i.period.to, i.step, i.reported].join(" ")))).toEqual(
+      new Set(["2018-07-01 2018-12-31 grace false"]),
+    );
+    expect((await listInbox(t.db, secretariat, LATE))[0]?.step).toBe("overdue");
+  });
+
+  it("puts what is reported after what is owed, and drops closed items", async () => {
+    const [first, second] = await listInbox(t.db, secretariat, LATE);
+    if (!first || !second) throw new Error("the inbox should hold items");
+    await run(
+      t.db,
+      createProgressEntryCommand,
+      secretariat,
+      {
+        nodeId: first.nodeId,
+        period: { year: 2018, quarter: null }, // a whole-year entry covers the second half
+        status: "on_track",
+        percent: 60,
+        narrative: "已完成下半年工作",
+        figures: [],
+        evidenceLinks: [],
+      },
+      { now: LATE },
+    );
+    await run(t.db, closeTrackedItemCommand, reviewer, {
+      itemId: second.itemId,
+      expectedVersion: 1,
+      reason: "停辦",
+    });
+    const inbox = await listInbox(t.db, secretariat, LATE);
+    expect(inbox.at(-1)).toMatchObject({ itemId: first.itemId, reported: true });
+    expect(inbox.some((i) => i.itemId === second.itemId)).toBe(false);
+    expect(inbox.filter((i) => !i.reported).every((i) => i.step === "overdue")).toBe(true);
+  });
+
+  it("follows the lead department a reviewer assigns", async () => {
+    expect(await listInbox(t.db, transport, LATE)).toEqual([]);
+    const [item] = await listInbox(t.db, secretariat, LATE);
+    if (!item) throw new Error("the inbox should hold items");
+    await run(t.db, assignLeadCommand, reviewer, {
+      itemId: item.itemId,
+      expectedVersion: 1,
+      lead: "transportation",
+    });
+    expect((await listInbox(t.db, transport, LATE)).map((i) => i.itemId)).toEqual([item.itemId]);
+    expect((await listInbox(t.db, secretariat, LATE)).some((i) => i.itemId === item.itemId)).toBe(false);
+  });
+
+  it("is nothing before any period of the set has ended, and not for councillors", async () => {
+    expect(await listInbox(t.db, secretariat, new Date("2018-05-01T00:00:00Z"))).toEqual([]);
+    const councillor = await makeUser(t.db, "councillor", "councillor");
+    await expect(listInbox(t.db, councillor, LATE)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
