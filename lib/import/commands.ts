@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TAGS } from "@/lib/cache/tags";
 import { type CommandContext, defineCommand } from "@/lib/commands/command";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/auth/permissions";
+import { type Actor, isSystemActor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PARSER_VERSION, parsedDocumentSchema } from "@/lib/ingest";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
@@ -65,7 +65,7 @@ async function importRead(
   if (known && known.parserVersion >= PARSER_VERSION) {
     return { status: "unchanged", documentId: known.id, title: known.title, version: known.version };
   }
-  const importedById = actor && !("kind" in actor) ? actor.id : null;
+  const importedById = actor && !isSystemActor(actor) ? actor.id : null;
   const outcome = await saveParsedDocumentIn(tx, { ...read, importedById, meta });
   ctx.expire(TAGS.all);
   if (refreshLinks) ctx.afterCommit(refreshSuggestedLinks);
@@ -110,7 +110,7 @@ async function stagedUpload(
   checksum: string,
   now?: Date,
 ): Promise<ReadDocument> {
-  if (!actor || "kind" in actor) throw new UploadExpiredError();
+  if (!actor || isSystemActor(actor)) throw new UploadExpiredError();
   const staged = await tx.stagedUpload.findUnique({
     where: { ownerId_checksum: { ownerId: actor.id, checksum } },
     select: { fileName: true, rawText: true, parsed: true, expiresAt: true },
