@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { SignedInBar } from "@/components/signed-in-bar";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getI18n } from "@/lib/i18n/server";
+import { signOutAction } from "./sign-in/actions";
+
+/**
+ * The frame of a signed-in area (staff, review): who is signed in and the way out above its pages.
+ * Each area's layout.tsx exports it with `dynamic = "force-dynamic"`: these pages depend on who
+ * asks, so they are never cached.
+ */
+export async function SignedInLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { t } = await getI18n(params);
+  const user = await getCurrentUser();
+  return (
+    <>
+      {user && (
+        <SignedInBar
+          greeting={t.workspace.signedInAs(user.name)}
+          signOutLabel={t.workspace.signOut}
+          signOut={signOutAction}
+        />
+      )}
+      {children}
+    </>
+  );
+}
