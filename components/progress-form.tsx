@@ -28,6 +28,8 @@ export type ProgressFormLabels = {
   evidenceUrl: string;
   evidenceTitle: string;
   save: string;
+  /** "儲存並送出核可": shown when the item is tracked, so the save also goes to the supervisor. */
+  saveAndSubmit?: string;
   saving: string;
   saved: string;
   fixErrors: string;
@@ -90,7 +92,9 @@ export function ProgressForm({ action, nodeId, entry, initial, years, labels: l,
         {l.heading}
       </h3>
       {state.status === "saved" && <Notice tone="success">{l.saved}</Notice>}
-      {state.status === "invalid" && <Notice tone="error">{l.fixErrors}</Notice>}
+      {state.status === "invalid" && (
+        <Notice tone="error">{errors.form ? (l.errors[errors.form] ?? l.fixErrors) : l.fixErrors}</Notice>
+      )}
       {state.status === "conflict" && (
         <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3">
           <p>{l.conflict}</p>
@@ -245,13 +249,32 @@ export function ProgressForm({ action, nodeId, entry, initial, years, labels: l,
         ))}
       </fieldset>
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-civic-700 px-4 py-2 text-white hover:bg-civic-900 disabled:opacity-60"
-      >
-        {pending ? l.saving : l.save}
-      </button>
+      <div className="flex flex-wrap gap-2">
+        {l.saveAndSubmit && (
+          <button
+            type="submit"
+            name="intent"
+            value="submit"
+            disabled={pending}
+            className="rounded bg-civic-700 px-4 py-2 text-white hover:bg-civic-900 disabled:opacity-60"
+          >
+            {pending ? l.saving : l.saveAndSubmit}
+          </button>
+        )}
+        <button
+          type="submit"
+          name="intent"
+          value="draft"
+          disabled={pending}
+          className={
+            l.saveAndSubmit
+              ? "rounded border border-civic-700 px-4 py-2 text-civic-800 hover:bg-civic-50 disabled:opacity-60"
+              : "rounded bg-civic-700 px-4 py-2 text-white hover:bg-civic-900 disabled:opacity-60"
+          }
+        >
+          {pending ? l.saving : l.save}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { PROGRESS_STATUSES, type StatusCounts, type StatusOrNone } from "@/lib/domain/progress";
+import type { UpdateState } from "@/lib/domain/updates";
 import type { Messages } from "@/lib/i18n/messages";
 
 // Colours with text contrast ≥ 4.5:1 on white; the bar also carries counts in text.
@@ -46,5 +47,24 @@ export function StatusBar({ counts, t }: { counts: StatusCounts; t: Messages }) 
         ))}
       </ul>
     </div>
+  );
+}
+
+const STATE_STYLE: Record<UpdateState, string> = {
+  draft: "bg-slate-100 text-slate-800 border border-slate-300",
+  submitted: "bg-indigo-100 text-indigo-900",
+  returned: "bg-amber-100 text-amber-900",
+  approved: "bg-violet-100 text-violet-900",
+  published: "bg-emerald-100 text-emerald-900",
+};
+
+/** Where an update stands in sign-off (草稿, 待主管核可 …), for the people doing the work. */
+export function UpdateStateBadge({ state, t }: { state: UpdateState; t: Messages }) {
+  return (
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATE_STYLE[state]}`}
+    >
+      {t.workspace.updates.states[state]}
+    </span>
   );
 }

@@ -4,8 +4,12 @@ import { confirmUploadCommand, importDocumentCommand, stageUploadCommand } from 
 import { addNoteCommand, deleteNoteCommand, updateNoteCommand } from "@/lib/notes/councillor-notes";
 import {
   applyBulkUploadCommand,
+  approveProgressCommand,
   createProgressEntryCommand,
   previewBulkUploadCommand,
+  publishProgressCommand,
+  returnProgressCommand,
+  submitProgressCommand,
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
@@ -23,6 +27,10 @@ export const COMMANDS = [
   createProgressEntryCommand,
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
+  submitProgressCommand,
+  approveProgressCommand,
+  returnProgressCommand,
+  publishProgressCommand,
   previewBulkUploadCommand,
   applyBulkUploadCommand,
   createUserCommand,

@@ -27,7 +27,9 @@ export const isSystemActor = (actor: Actor | null): actor is SystemActor =>
 export type Permission =
   | { action: "session.start" } // signing in: anyone may try
   | { action: "session.end" } // signing out: anyone (a stranger has nothing to end)
-  | { action: "progress.write"; departmentId: number | null } // the node's department
+  | { action: "progress.write"; departmentIds: readonly number[] } // the departments answerable for the node
+  | { action: "progress.approve"; departmentIds: readonly number[] } // 核可: the answerable departments' supervisor
+  | { action: "progress.review" } // 覆核 and publish: the 研考會
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
   | { action: "council.read" }
@@ -35,9 +37,11 @@ export type Permission =
   | { action: "admin.manage" };
 
 /**
- * The one permission function. Staff and supervisors write progress on their own departments' nodes
- * and import their own departments' documents; a node or document no department owns (a city-wide strategy,
- * the policy outline) is the administrators'. Reviewers (研考會) decide what is tracked. Councillors
+ * The one permission function. Staff and supervisors write progress on the nodes their departments
+ * answer for (own, or lead as tracked items) and import their own departments' documents; a node or
+ * document no department answers for (an unassigned city-wide strategy, the policy outline) is the
+ * administrators'. Supervisors sign off their departments' updates. Reviewers (研考會) decide what is
+ * tracked and review and publish updates. Councillors
  * read the council area and keep their notes; administrators may do everything; the command line
  * may import.
  */
@@ -49,8 +53,14 @@ export function can(actor: Actor | null, permission: Permission): boolean {
   const inDepartments = DEPARTMENT_ROLES.includes(actor.role);
   const ownsDepartment = (departmentId: number | null) =>
     departmentId !== null && actor.departments.some((d) => d.id === departmentId);
+  const ownsAny = (departmentIds: readonly number[]) => departmentIds.some(ownsDepartment);
   switch (permission.action) {
     case "progress.write":
+      return inDepartments && ownsAny(permission.departmentIds);
+    case "progress.approve":
+      return actor.role === "supervisor" && ownsAny(permission.departmentIds);
+    case "progress.review":
+      return actor.role === "reviewer";
     case "document.import":
       return inDepartments && ownsDepartment(permission.departmentId);
     case "staff.workspace":

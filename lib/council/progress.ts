@@ -3,6 +3,7 @@
  * (newest period, then newest save; withdrawn entries never count) restricted to entries whose
  * period had begun by then. Pure.
  */
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { StatusOrNone } from "@/lib/domain/progress";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 
@@ -38,7 +39,7 @@ export function statusAsOf(entries: readonly DatedEntry[], asOf: Date): StatusOr
 /** The same rule as a Prisma relation filter, for queries that take only the one entry. */
 export function progressAsOfQuery(asOf: Date) {
   return {
-    where: { withdrawnAt: null, periodFrom: { lte: asOf } },
+    where: { ...PUBLIC_ENTRY, periodFrom: { lte: asOf } },
     orderBy: [{ periodFrom: "desc" as const }, { updatedAt: "desc" as const }],
     take: 1,
   };

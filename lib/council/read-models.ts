@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type BudgetBreakdown, budgetBreakdown } from "@/lib/domain/budget";
@@ -522,7 +523,7 @@ export async function compareDepartmentPeriods(
         title: true,
         text: true,
         progressEntries: {
-          where: { withdrawnAt: null, periodFrom: { lte: periodEnd(b) } },
+          where: { ...PUBLIC_ENTRY, periodFrom: { lte: periodEnd(b) } },
           select: { status: true, periodFrom: true, updatedAt: true, withdrawnAt: true },
         },
       },

@@ -16,20 +16,35 @@ export async function listWorkspaceItems(
 }
 
 export type EditingAccess =
-  { status: "ok"; node: NodeForEditing } | { status: "not-found" } | { status: "forbidden" };
+  | {
+      status: "ok";
+      node: NodeForEditing;
+      /** Tracked: its updates go through sign-off; untracked ones stay drafts. */
+      tracked: boolean;
+      /** The viewer signs off this node's updates (its department's supervisor). */
+      mayApprove: boolean;
+    }
+  | { status: "not-found" }
+  | { status: "forbidden" };
 
 /**
- * A node with its whole progress history, for the edit page. Permission first: only the node's
- * owning department is read before `can(progress.write)` is asked, so a refused viewer causes no
+ * A node with its whole progress history, for the edit page. Permission first: only the departments
+ * answerable for the node are read before `can(progress.write)` is asked, so a refused viewer causes no
  * load of entries or histories.
  */
 export async function getNodeForEditing(viewer: SessionUser | null, nodeId: number): Promise<EditingAccess> {
-  const owner = await staff.getNodeOwner(db(), nodeId);
-  if (!owner) return { status: "not-found" };
-  if (!can(viewer, { action: "progress.write", departmentId: owner.departmentId }))
-    return { status: "forbidden" };
+  const scope = await staff.getAnswerableDepartments(db(), nodeId);
+  if (!scope) return { status: "not-found" };
+  const { departmentIds, tracked } = scope;
+  if (!can(viewer, { action: "progress.write", departmentIds })) return { status: "forbidden" };
   const node = await staff.getNodeForEditing(db(), nodeId);
-  return node ? { status: "ok", node } : { status: "not-found" };
+  if (!node) return { status: "not-found" };
+  return {
+    status: "ok",
+    node,
+    tracked,
+    mayApprove: can(viewer, { action: "progress.approve", departmentIds }),
+  };
 }
 
 export type DepartmentOption = { id: number; slug: string; nameZh: string; nameEn: string };
@@ -60,6 +75,7 @@ export async function getBulkTemplate(
     select: { id: true, slug: true, nameZh: true },
   });
   if (!department) return { status: "not-found" };
-  if (!can(viewer, { action: "progress.write", departmentId: department.id })) return { status: "forbidden" };
+  if (!can(viewer, { action: "progress.write", departmentIds: [department.id] }))
+    return { status: "forbidden" };
   return { status: "ok", ...(await bulkTemplate(db(), viewer, department, period)) };
 }

@@ -38,3 +38,18 @@ export type TrackableKind = (typeof TRACKABLE_KINDS)[number];
 export function nodeOwner(namedDepartmentId: number | null, inheritedOwnerId: number | null): number | null {
   return namedDepartmentId ?? inheritedOwnerId;
 }
+
+/**
+ * The departments that answer for a node's progress: its owner, and the lead department (主辦) of
+ * every tracked item on it that is still being tracked (a city-wide strategy has no owner, so its
+ * lead is what makes it someone's). Co-departments (協辦) contribute but do not report.
+ */
+export function answerableDepartments(
+  ownerId: number | null,
+  trackedItems: ReadonlyArray<{ leadDepartmentId: number | null }>,
+): number[] {
+  const ids = new Set<number>();
+  if (ownerId !== null) ids.add(ownerId);
+  for (const item of trackedItems) if (item.leadDepartmentId !== null) ids.add(item.leadDepartmentId);
+  return [...ids];
+}

@@ -2,6 +2,7 @@ import { readSignInFailure } from "@/lib/auth/sign-in-failure";
 import { CANONICAL_DEPARTMENTS } from "@/lib/domain/departments";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { ROLES } from "@/lib/domain/roles";
+import { UPDATE_STATES } from "@/lib/domain/updates";
 import { diffVersions, type VersionFields } from "@/lib/progress/history";
 import { changeLabels, type Shown, showChange } from "./changes";
 import { formatNumber } from "./format";
@@ -71,6 +72,10 @@ function shownValue(locale: Locale, t: Messages, event: AuditEventView, key: str
   if (key === "reason" && event.action === "auth.sign-in-failed") {
     const code = readSignInFailure(value);
     return code ? text(a.signInFailures[code]) : typeof value === "string" ? text(value) : null;
+  }
+  if (key === "state" && typeof value === "string") {
+    const state = UPDATE_STATES.find((u) => u === value);
+    return text(state ? t.workspace.updates.states[state] : value);
   }
   if (key === "warnings" && Array.isArray(value)) return text(formatNumber(locale, value.length));
   if (typeof value === "boolean") return text(value ? a.yes : a.no);

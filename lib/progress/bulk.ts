@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
 import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
+import { isEditable } from "@/lib/domain/updates";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { documentCoversYear } from "@/lib/domain/plan-years";
 import { toCsv } from "@/lib/export/csv";
@@ -21,6 +22,7 @@ import {
   updateProgressEntryIn,
 } from "./entries";
 import { diffVersions, type FieldChange } from "./history";
+import { takeStep } from "./workflow";
 import { periodRange, type ProgressFields, progressFields } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -77,7 +79,11 @@ async function departmentNodes(db: Db | Tx, departmentId: number, year: number) 
     where: {
       kind: { in: TRACKABLE_KINDS },
       retiredAt: null,
-      departmentId,
+      // Its own nodes, and the ones it leads as tracked items (a city-wide strategy assigned to it).
+      OR: [
+        { departmentId },
+        { trackedItems: { some: { state: "tracking", leadDepartmentId: departmentId } } },
+      ],
       document: documentCoversYear(year),
     },
     orderBy: [{ documentId: "asc" }, { lineFrom: "asc" }],
@@ -112,7 +118,7 @@ export async function bulkTemplate(
   department: { id: number; slug: string; nameZh: string },
   period: BulkPeriod,
 ): Promise<{ fileName: string; csv: string; rows: number }> {
-  assertCan(user, { action: "progress.write", departmentId: department.id });
+  assertCan(user, { action: "progress.write", departmentIds: [department.id] });
   const nodes = await departmentNodes(db, department.id, period.year);
   const rows = nodes.map((node) => {
     const current = node.progressEntries.find(
@@ -150,6 +156,8 @@ export type BulkRow = {
   nodeId: number | null;
   item: string;
   action: "create" | "update" | "unchanged" | "rejected";
+  /** Whether writing it also submits it for sign-off (the item is tracked), else it stays a draft. */
+  submits: boolean;
   reasons: BulkReason[];
   changes: FieldChange[];
 };
@@ -207,8 +215,8 @@ function readTable(text: string): Array<{ line: number; cells: Record<string, st
 }
 
 type PlannedWrite =
-  | { kind: "create"; nodeId: number; fields: ProgressFields }
-  | { kind: "update"; entryId: number; expectedVersion: number; fields: ProgressFields };
+  | { kind: "create"; nodeId: number; fields: ProgressFields; submit: boolean }
+  | { kind: "update"; entryId: number; expectedVersion: number; fields: ProgressFields; submit: boolean };
 
 /**
  * Classifies every row against the database as it is now. Used for the preview and again, inside
@@ -225,6 +233,7 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
       nodeId: null,
       item: (cells.item ?? "").slice(0, 80),
       action: "rejected",
+      submits: false,
       reasons: [],
       changes: [],
     };
@@ -253,7 +262,7 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
       row.reasons.push({ key: "unknownNode" });
       continue;
     }
-    if (!can(user, { action: "progress.write", departmentId: scope.departmentId })) {
+    if (!can(user, { action: "progress.write", departmentIds: scope.departmentIds })) {
       row.reasons.push({ key: "forbidden" });
       continue;
     }
@@ -310,7 +319,8 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
       row.changes = diffVersions(null, { ...draft, figures: [], evidenceLinks: [] }).filter(
         (c) => c.field !== "figures" && c.field !== "evidenceLinks",
       );
-      writes.push({ kind: "create", nodeId, fields });
+      row.submits = scope.tracked;
+      writes.push({ kind: "create", nodeId, fields, submit: scope.tracked });
       continue;
     }
     const entry = await tx.progressEntry.findUnique({
@@ -327,6 +337,7 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
         figures: true,
         evidenceLinks: true,
         withdrawnReason: true,
+        state: true,
       },
     });
     if (!entry || entry.nodeId !== nodeId) {
@@ -335,6 +346,10 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
     }
     if (entry.withdrawnAt) {
       row.reasons.push({ key: "withdrawnEntry" });
+      continue;
+    }
+    if (!isEditable(entry.state)) {
+      row.reasons.push({ key: "updateLocked" });
       continue;
     }
     if (int(cells.entry_version) !== entry.version) {
@@ -358,7 +373,14 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
     }
     row.action = "update";
     row.changes = changes;
-    writes.push({ kind: "update", entryId, expectedVersion: entry.version, fields: merged });
+    row.submits = scope.tracked;
+    writes.push({
+      kind: "update",
+      entryId,
+      expectedVersion: entry.version,
+      fields: merged,
+      submit: scope.tracked,
+    });
   }
   const count = (action: BulkRow["action"]) => rows.filter((r) => r.action === action).length;
   const preview: BulkPreview = {
@@ -407,6 +429,10 @@ export async function applyBulkRows(
             audit,
             now,
           );
+    // The spreadsheet is how a department reports: a tracked item's row goes to its supervisor.
+    if (write.submit) {
+      await takeStep(tx, user, "submit", { entryId: entry.id, expectedVersion: entry.version }, audit, now);
+    }
     impacts.push(await progressImpactOf(tx, entry.nodeId));
   }
   return {

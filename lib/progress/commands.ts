@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { progressTags } from "@/lib/cache/tags";
-import { defineCommand } from "@/lib/commands/command";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { type CommandContext, defineCommand } from "@/lib/commands/command";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { UpdateStepAction } from "@/lib/generated/prisma/enums";
+import { returnInput, stepInput, type StepInput, stepPermission, takeStep } from "./workflow";
 import {
   createProgressEntryIn,
   loadNodeScope,
@@ -28,7 +31,7 @@ type Tx = Prisma.TransactionClient;
 /** The permission a write on this node needs: its owning department's. */
 const writeOn = async (tx: Tx, nodeId: number) => ({
   action: "progress.write" as const,
-  departmentId: (await loadNodeScope(tx, nodeId)).departmentId,
+  departmentIds: (await loadNodeScope(tx, nodeId)).departmentIds,
 });
 
 /** The write's result, and every cached page it made stale reported for expiry. */
@@ -42,12 +45,33 @@ async function reported(
   return { entry, impact };
 }
 
+/** "儲存並送出核可": the saved entry, submitted in the same transaction when asked. */
+async function submittedIf(
+  submit: boolean | undefined,
+  entry: ProgressSnapshot,
+  { tx, actor, audit, now }: Pick<CommandContext<SessionUser>, "tx" | "actor" | "audit" | "now">,
+): Promise<ProgressSnapshot> {
+  if (!submit) return entry;
+  return (
+    await takeStep(tx, actor, "submit", { entryId: entry.id, expectedVersion: entry.version }, audit, now)
+  ).entry;
+}
+
 export const createProgressEntryCommand = defineCommand({
   name: "progress.create",
   input: createProgressInput,
   permission: (input, tx) => writeOn(tx, input.nodeId),
   run: async ({ tx, actor, audit, now, expire }, input) =>
-    reported(tx, expire, await createProgressEntryIn(tx, actor, input, audit, now)),
+    reported(
+      tx,
+      expire,
+      await submittedIf(input.submit, await createProgressEntryIn(tx, actor, input, audit, now), {
+        tx,
+        actor,
+        audit,
+        now,
+      }),
+    ),
 });
 
 export const updateProgressEntryCommand = defineCommand({
@@ -55,7 +79,16 @@ export const updateProgressEntryCommand = defineCommand({
   input: updateProgressInput,
   permission: async (input, tx) => writeOn(tx, await nodeOfEntry(tx, input.entryId)),
   run: async ({ tx, actor, audit, now, expire }, input) =>
-    reported(tx, expire, await updateProgressEntryIn(tx, actor, input, audit, now)),
+    reported(
+      tx,
+      expire,
+      await submittedIf(input.submit, await updateProgressEntryIn(tx, actor, input, audit, now), {
+        tx,
+        actor,
+        audit,
+        now,
+      }),
+    ),
 });
 
 export const withdrawProgressEntryCommand = defineCommand({
@@ -100,4 +133,37 @@ export const applyBulkUploadCommand = defineCommand({
     expire(...progressTags(applied.impact));
     return applied;
   },
+});
+
+/** One step of the sign-off workflow: the permission is resolved from the update as it stands. */
+const stepOf = (action: UpdateStepAction) => ({
+  permission: (input: { entryId: number }, tx: Tx) => stepPermission(tx, action, input.entryId),
+  run: async (
+    { tx, actor, audit, now, expire }: CommandContext<SessionUser>,
+    input: StepInput,
+  ): Promise<ProgressWriteResult> => {
+    const { entry } = await takeStep(tx, actor, action, input, audit, now);
+    return reported(tx, expire, entry);
+  },
+});
+
+export const submitProgressCommand = defineCommand({
+  name: "progress.submit",
+  input: stepInput,
+  ...stepOf("submit"),
+});
+export const approveProgressCommand = defineCommand({
+  name: "progress.approve",
+  input: stepInput,
+  ...stepOf("approve"),
+});
+export const returnProgressCommand = defineCommand({
+  name: "progress.return",
+  input: returnInput,
+  ...stepOf("return"),
+});
+export const publishProgressCommand = defineCommand({
+  name: "progress.publish",
+  input: stepInput,
+  ...stepOf("publish"),
 });

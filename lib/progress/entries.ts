@@ -3,10 +3,12 @@ import type { AuditWriter } from "@/lib/commands/command";
 import { AppError } from "@/lib/errors";
 import type { ProgressImpact } from "@/lib/cache/tags";
 import type { Db } from "@/lib/db/client";
+import { answerableDepartments } from "@/lib/domain/nodes";
 import { covers, planYears, type YearSpan } from "@/lib/domain/plan-years";
+import { isEditable, WITHDRAWABLE_STATES } from "@/lib/domain/updates";
 import { hasPeriodBegun } from "@/lib/domain/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { ProgressStatus, UpdateState } from "@/lib/generated/prisma/enums";
 import { pathToNode } from "@/lib/queries/ancestors";
 import { indexProgressEntry } from "@/lib/search/indexing";
 import {
@@ -42,6 +44,16 @@ export class ProgressRuleError extends AppError {
   }
 }
 
+/** A submitted or approved update is locked until its supervisor or the 研考會 acts on it. */
+export class UpdateLockedError extends AppError {
+  constructor(readonly current: Pick<ProgressSnapshot, "id" | "state">) {
+    super("rule_broken", `Progress entry ${current.id} is ${current.state} and locked.`, {
+      form: "updateLocked",
+    });
+    this.name = "UpdateLockedError";
+  }
+}
+
 export class NodeNotFoundError extends AppError {
   constructor(readonly nodeId: number) {
     super("not_found", `No plan node ${nodeId}.`);
@@ -71,10 +83,14 @@ export type ProgressSnapshot = {
   evidenceLinks: Prisma.JsonValue;
   withdrawnAt: Date | null;
   withdrawnReason: string | null;
+  state: UpdateState;
+  returnComment: string | null;
+  publishedAt: Date | null;
+  authorId: number;
   updatedAt: Date;
 };
 
-const snapshotSelect = {
+export const snapshotSelect = {
   id: true,
   nodeId: true,
   version: true,
@@ -89,24 +105,38 @@ const snapshotSelect = {
   evidenceLinks: true,
   withdrawnAt: true,
   withdrawnReason: true,
+  state: true,
+  returnComment: true,
+  publishedAt: true,
+  authorId: true,
   updatedAt: true,
 } as const;
 
 export type ProgressWriteResult = { entry: ProgressSnapshot; impact: ProgressImpact };
 
-/** The node's owner (as stored at import) and the years its plan covers. */
-export async function loadNodeScope(tx: Tx, nodeId: number) {
+/**
+ * Who answers for the node's progress (its owner and the lead departments tracking it), whether it
+ * is tracked at all, and the years its plan covers.
+ */
+export async function loadNodeScope(tx: Tx | Db, nodeId: number) {
   const node = await tx.planNode.findUnique({
     where: { id: nodeId },
     select: {
       id: true,
       departmentId: true,
       document: { select: { rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true } },
+      trackedItems: { where: { state: "tracking" }, select: { leadDepartmentId: true } },
     },
   });
   if (!node) throw new NodeNotFoundError(nodeId);
-  return { departmentId: node.departmentId, planYears: planYears(node.document) };
+  return {
+    departmentIds: answerableDepartments(node.departmentId, node.trackedItems),
+    tracked: node.trackedItems.length > 0,
+    planYears: planYears(node.document),
+  };
 }
+
+export type NodeScope = Awaited<ReturnType<typeof loadNodeScope>>;
 
 /** A period must have begun, and lie within the years of the plan the node belongs to. */
 export function checkPeriod(fields: ProgressFields, plan: YearSpan | null, now: Date) {
@@ -133,7 +163,7 @@ const fieldData = (fields: ProgressFields) => {
 };
 
 /** Audit before/after: the snapshot as JSON (dates as ISO strings). */
-const auditJson = (entry: ProgressSnapshot): Prisma.InputJsonValue =>
+export const auditJson = (entry: ProgressSnapshot): Prisma.InputJsonValue =>
   JSON.parse(JSON.stringify(entry)) as Prisma.InputJsonValue;
 
 async function appendVersion(tx: Tx, entry: ProgressSnapshot, authorId: number) {
@@ -196,7 +226,7 @@ export async function createProgressEntryIn(
   now: Date,
 ): Promise<ProgressSnapshot> {
   const scope = await loadNodeScope(tx, input.nodeId);
-  assertUserCan(user, { action: "progress.write", departmentId: scope.departmentId });
+  assertUserCan(user, { action: "progress.write", departmentIds: scope.departmentIds });
   checkPeriod(input, scope.planYears, now);
   const entry = await tx.progressEntry.create({
     data: { nodeId: input.nodeId, authorId: user.id, version: 1, ...fieldData(input) },
@@ -218,7 +248,7 @@ async function loadEntryForWrite(tx: Tx, user: Actor | null, entryId: number) {
   const before = await tx.progressEntry.findUnique({ where: { id: entryId }, select: snapshotSelect });
   if (!before) throw new ProgressEntryNotFoundError(entryId);
   const scope = await loadNodeScope(tx, before.nodeId);
-  assertUserCan(user, { action: "progress.write", departmentId: scope.departmentId });
+  assertUserCan(user, { action: "progress.write", departmentIds: scope.departmentIds });
   return { before, scope, writer: user };
 }
 
@@ -274,6 +304,7 @@ export async function updateProgressEntryIn(
   now: Date,
 ): Promise<ProgressSnapshot> {
   const { before, scope, writer } = await loadEntryForWrite(tx, user, input.entryId);
+  if (!before.withdrawnAt && !isEditable(before.state)) throw new UpdateLockedError(before);
   checkPeriod(input, scope.planYears, now);
   return writeNextVersion(
     tx,
@@ -295,6 +326,7 @@ export async function withdrawProgressEntryIn(
   now: Date,
 ): Promise<ProgressSnapshot> {
   const { before, writer } = await loadEntryForWrite(tx, user, input.entryId);
+  if (!before.withdrawnAt && !WITHDRAWABLE_STATES.includes(before.state)) throw new UpdateLockedError(before);
   const data = { withdrawnAt: now, withdrawnReason: input.reason };
   return writeNextVersion(tx, writer, before, input.expectedVersion, data, "progress.withdraw", audit);
 }

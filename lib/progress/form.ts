@@ -77,6 +77,7 @@ export function toProgressCommandInput(form: FormData): Record<string, unknown> 
   const entryId = id("entryId");
   return {
     nodeId: id("nodeId"),
+    submit: text(form, "intent") === "submit",
     ...(entryId === undefined ? {} : { entryId, expectedVersion: id("expectedVersion") }),
     ...progressFormToInput(readProgressForm(form)),
   };

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { calendarDay } from "@/lib/domain/time";
-import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { ProgressStatus, UpdateState, UpdateStepAction } from "@/lib/generated/prisma/enums";
 
 export type VersionFields = {
   status: ProgressStatus;
@@ -131,4 +131,32 @@ export async function getProgressHistory(db: Db, entryId: number): Promise<Histo
       changes: diffVersions(i > 0 ? (versions[i - 1] ?? null) : null, v),
     }))
     .reverse();
+}
+
+/** One sign-off step as the history shows it: what was done, by whom, when, with any comment. */
+export type UpdateStepRecord = {
+  id: number;
+  action: UpdateStepAction;
+  toState: UpdateState;
+  entryVersion: number;
+  actor: { name: string };
+  comment: string | null;
+  at: Date;
+};
+
+/** An update's sign-off steps in order. */
+export async function getUpdateSteps(db: Db, entryId: number): Promise<UpdateStepRecord[]> {
+  return db.updateStep.findMany({
+    where: { entryId },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      action: true,
+      toState: true,
+      entryVersion: true,
+      actor: { select: { name: true } },
+      comment: true,
+      at: true,
+    },
+  });
 }

@@ -51,11 +51,20 @@ export const progressFields = z
   });
 export type ProgressFields = z.infer<typeof progressFields>;
 
-export const createProgressInput = z.object({ nodeId: z.number().int().positive() }).and(progressFields);
+/** `submit`: also send it for sign-off in the same transaction ("儲存並送出核可"). */
+const submitFlag = { submit: z.boolean().optional() };
+
+export const createProgressInput = z
+  .object({ nodeId: z.number().int().positive(), ...submitFlag })
+  .and(progressFields);
 export type CreateProgressInput = z.infer<typeof createProgressInput>;
 
 export const updateProgressInput = z
-  .object({ entryId: z.number().int().positive(), expectedVersion: z.number().int().positive() })
+  .object({
+    entryId: z.number().int().positive(),
+    expectedVersion: z.number().int().positive(),
+    ...submitFlag,
+  })
   .and(progressFields);
 export type UpdateProgressInput = z.infer<typeof updateProgressInput>;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { Db } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import type { DepartmentRef } from "./documents";
@@ -53,7 +54,7 @@ export async function listProgressUpdates(
   }
   const entries = await db.progressEntry.findMany({
     where: {
-      withdrawnAt: null,
+      ...PUBLIC_ENTRY,
       nodeId: nodeIds ? { in: nodeIds } : undefined,
       node: departmentId ? { departmentId } : undefined,
     },

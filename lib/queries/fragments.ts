@@ -1,11 +1,15 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 /**
  * Query fragments that encode a rule, so every page applies it the same way.
  */
 
-/** An item's status is its latest entry's: the newest period, then the newest save; withdrawn ones never count. */
+/**
+ * An item's public status is its latest published entry's: the newest period, then the newest save;
+ * withdrawn ones and updates still in sign-off never count.
+ */
 export const latestProgressEntry = {
-  where: { withdrawnAt: null },
+  where: PUBLIC_ENTRY,
   orderBy: [{ periodFrom: "desc" as const }, { updatedAt: "desc" as const }],
   take: 1,
   select: { status: true, percent: true, updatedAt: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { Db } from "@/lib/db/client";
 import { budgetBreakdown } from "@/lib/domain/budget";
 import { groupBy } from "@/lib/domain/collections";
@@ -123,7 +124,7 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
     db.budgetLine.findFirst({ orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true } }),
     listDocuments(db, { kinds: ["council-report"] }).then((r) => r.slice(0, 3)),
     db.progressEntry.findMany({
-      where: { withdrawnAt: null },
+      where: PUBLIC_ENTRY,
       orderBy: { updatedAt: "desc" },
       take: 5,
       select: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { Db } from "@/lib/db/client";
 import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
@@ -111,7 +112,7 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
         orderBy: [{ origin: "asc" }, { score: { sort: "desc", nulls: "last" } }],
       },
       progressEntries: {
-        where: { withdrawnAt: null },
+        where: PUBLIC_ENTRY,
         orderBy: [{ periodFrom: "desc" }, { updatedAt: "desc" }],
         select: {
           id: true,

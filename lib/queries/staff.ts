@@ -4,9 +4,14 @@ import type { Db } from "@/lib/db/client";
 import { planYears } from "@/lib/domain/plan-years";
 import { currentTaipeiQuarter } from "@/lib/domain/time";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
-import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
-import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
-import { getProgressHistory, type HistoryVersion } from "@/lib/progress/history";
+import { answerableDepartments, TRACKABLE_KINDS } from "@/lib/domain/nodes";
+import type { NodeKind, ProgressStatus, UpdateState } from "@/lib/generated/prisma/enums";
+import {
+  getProgressHistory,
+  getUpdateSteps,
+  type HistoryVersion,
+  type UpdateStepRecord,
+} from "@/lib/progress/history";
 import { periodRange } from "@/lib/progress/schemas";
 import { latestProgressEntry } from "./fragments";
 
@@ -25,7 +30,8 @@ export type WorkspaceItem = {
   title: string;
   department: { slug: string; nameZh: string; nameEn: string } | null;
   document: { id: number; title: string; year: number | null };
-  latest: { status: ProgressStatus; percent: number | null; updatedAt: Date } | null;
+  /** The latest update in any workflow state (staff see their drafts). */
+  latest: { status: ProgressStatus; percent: number | null; updatedAt: Date; state: UpdateState } | null;
   needsUpdate: boolean;
   delayed: boolean;
 };
@@ -70,7 +76,12 @@ export async function listWorkspaceItems(
           rocYearFrom: true,
         },
       },
-      progressEntries: { ...latestProgressEntry, select: { ...latestProgressEntry.select, periodTo: true } },
+      progressEntries: {
+        where: { withdrawnAt: null },
+        orderBy: latestProgressEntry.orderBy,
+        take: 1,
+        select: { ...latestProgressEntry.select, periodTo: true, state: true },
+      },
     },
     orderBy: [{ document: { rocYearFrom: "desc" } }, { documentId: "asc" }, { lineFrom: "asc" }],
     take: 2000,
@@ -88,7 +99,12 @@ export async function listWorkspaceItems(
         title: n.document.title,
         year: rocToGregorianOrNull(n.document.rocYearFrom),
       },
-      latest: latest && { status: latest.status, percent: latest.percent, updatedAt: latest.updatedAt },
+      latest: latest && {
+        status: latest.status,
+        percent: latest.percent,
+        updatedAt: latest.updatedAt,
+        state: latest.state,
+      },
       needsUpdate: !latest || latest.periodTo < periodStart,
       delayed: latest?.status === "delayed",
     };
@@ -125,7 +141,11 @@ export type EditableEntry = {
   withdrawnAt: Date | null;
   withdrawnReason: string | null;
   updatedAt: Date;
+  state: UpdateState;
+  returnComment: string | null;
+  authorId: number;
   history: HistoryVersion[];
+  steps: UpdateStepRecord[];
 };
 
 export type NodeForEditing = {
@@ -142,16 +162,23 @@ export type NodeForEditing = {
   entries: EditableEntry[];
 };
 
-/**
- * Who may write progress on a node, read before anything else about it (the edit page asks
- * permission first). The same rule as getNodeForEditing's `departmentId`: its own, else its document's.
- */
-export async function getNodeOwner(db: Db, nodeId: number): Promise<{ departmentId: number | null } | null> {
+/** The departments answerable for a node (lib/domain/nodes.ts), or null when there is no such node. */
+export async function getAnswerableDepartments(
+  db: Db,
+  nodeId: number,
+): Promise<{ departmentIds: number[]; tracked: boolean } | null> {
   const node = await db.planNode.findUnique({
     where: { id: nodeId },
-    select: { departmentId: true }, // the owner, stored once at import (lib/domain/nodes.ts nodeOwner)
+    select: {
+      departmentId: true, // the owner, stored once at import (lib/domain/nodes.ts nodeOwner)
+      trackedItems: { where: { state: "tracking" }, select: { leadDepartmentId: true } },
+    },
   });
-  return node ? { departmentId: node.departmentId } : null;
+  if (!node) return null;
+  return {
+    departmentIds: answerableDepartments(node.departmentId, node.trackedItems),
+    tracked: node.trackedItems.length > 0,
+  };
 }
 
 /** A node with every progress entry (withdrawn ones too) and their histories, for the edit page. */
@@ -191,13 +218,20 @@ export async function getNodeForEditing(db: Db, nodeId: number): Promise<NodeFor
           withdrawnAt: true,
           withdrawnReason: true,
           updatedAt: true,
+          state: true,
+          returnComment: true,
+          authorId: true,
         },
       },
     },
   });
   if (!node) return null;
   const entries = await Promise.all(
-    node.progressEntries.map(async (e) => ({ ...e, history: await getProgressHistory(db, e.id) })),
+    node.progressEntries.map(async (e) => ({
+      ...e,
+      history: await getProgressHistory(db, e.id),
+      steps: await getUpdateSteps(db, e.id),
+    })),
   );
   return {
     id: node.id,

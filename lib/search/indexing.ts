@@ -1,3 +1,4 @@
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { Db } from "@/lib/db/client";
 import { planYears } from "@/lib/domain/plan-years";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -142,7 +143,7 @@ export async function rebuildSearchIndexForDocument(tx: Tx, documentId: number):
       departmentId: true,
       retiredAt: true,
       progressEntries: {
-        where: { withdrawnAt: null },
+        where: PUBLIC_ENTRY,
         orderBy: latestEntryFirst,
         select: { id: true, status: true, narrative: true, periodYear: true },
       },
@@ -293,6 +294,7 @@ export async function indexProgressEntry(tx: Tx, entryId: number): Promise<void>
       narrative: true,
       periodYear: true,
       withdrawnAt: true,
+      state: true,
       node: {
         select: {
           id: true,
@@ -306,7 +308,7 @@ export async function indexProgressEntry(tx: Tx, entryId: number): Promise<void>
       },
     },
   });
-  if (entry && entry.withdrawnAt === null) {
+  if (entry && entry.withdrawnAt === null && entry.state === "published") {
     const { node } = entry;
     const context =
       node.departmentId === null ? "" : ((await departmentNamesById(tx)).get(node.departmentId) ?? "");
@@ -319,7 +321,7 @@ export async function indexProgressEntry(tx: Tx, entryId: number): Promise<void>
 /** A node's entry carries the status of its latest live progress entry (newest period, then newest save). */
 async function refreshNodeStatus(tx: Tx, nodeId: number): Promise<void> {
   const latest = await tx.progressEntry.findFirst({
-    where: { nodeId, withdrawnAt: null },
+    where: { nodeId, ...PUBLIC_ENTRY },
     orderBy: latestEntryFirst,
     select: { status: true },
   });

@@ -80,6 +80,7 @@ beforeAll(async () => {
     percent: status === "delayed" ? 30 : 60,
     narrative: `${status} as of ${periodFrom}`,
     authorId: user.id,
+    state: "published" as const, // public reads: through sign-off already
   });
   await t.db.progressEntry.create({ data: entry(first, "on_track", "2013-01-01") });
   await t.db.progressEntry.create({

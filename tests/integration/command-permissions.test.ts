@@ -11,7 +11,7 @@ import { syncDepartments } from "@/lib/import/departments";
 import { importDocument } from "@/lib/import/import-document";
 import { addNoteCommand } from "@/lib/notes/councillor-notes";
 import { BULK_COLUMNS } from "@/lib/progress/bulk";
-import { createProgressEntryCommand } from "@/lib/progress/commands";
+import { approveProgressCommand, createProgressEntryCommand } from "@/lib/progress/commands";
 import { run } from "../support/commands";
 import { ASKERS, type Asker, makeAskers, makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -65,6 +65,25 @@ const entryBy = async (asker: Asker) => {
     )
   ).entry;
 };
+/** The item is tracked (a set of its year exists), so its updates can be submitted. */
+let tracked: Promise<unknown> | undefined;
+const trackItem = () =>
+  (tracked ??= run(t.db, createTrackedSetCommand, askers.admin, { name: "簽核列管", year: "2018" }));
+/** An update by the item's own staff, submitted for sign-off (and approved by its supervisor, if asked). */
+const pendingEntry = async (approved = false) => {
+  await trackItem();
+  const { entry } = await run(
+    t.db,
+    createProgressEntryCommand,
+    askers.ownStaff,
+    { nodeId: item, submit: true, ...fields("待核可") },
+    { now: NOW },
+  );
+  if (!approved) return { entryId: entry.id, expectedVersion: entry.version };
+  const input = { entryId: entry.id, expectedVersion: entry.version };
+  await run(t.db, approveProgressCommand, askers.ownSupervisor, input, { now: NOW });
+  return input;
+};
 const noteBy = async (asker: Asker) => {
   const author = COUNCIL.includes(asker) ? as(asker) : askers.councillor;
   return run(t.db, addNoteCommand, author, { nodeId: item, body: `${asker} 的筆記` });
@@ -98,6 +117,7 @@ const STAFF_WORKSPACE: readonly Asker[] = [
 const OWNERS: readonly Asker[] = ["ownStaff", "ownSupervisor", "admin"];
 const COUNCIL: readonly Asker[] = ["councillor", "admin"];
 const REVIEWERS: readonly Asker[] = ["reviewer", "admin"];
+const SUPERVISORS: readonly Asker[] = ["ownSupervisor", "admin"];
 
 const FIXTURES: Record<CommandName, Fixture> = {
   "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
@@ -117,6 +137,20 @@ const FIXTURES: Record<CommandName, Fixture> = {
       return { entryId: entry.id, expectedVersion: entry.version, reason: "重複" };
     },
   },
+  "progress.submit": {
+    allowed: OWNERS,
+    input: async (a) => {
+      await trackItem();
+      const entry = await entryBy(a);
+      return { entryId: entry.id, expectedVersion: entry.version };
+    },
+  },
+  "progress.approve": { allowed: SUPERVISORS, input: () => pendingEntry() },
+  "progress.return": {
+    allowed: SUPERVISORS,
+    input: async () => ({ ...(await pendingEntry()), comment: "請補充數據" }),
+  },
+  "progress.publish": { allowed: REVIEWERS, input: () => pendingEntry(true) },
   "progress.bulk-preview": { allowed: STAFF_WORKSPACE, input: () => ({ file: new Blob([bulkCsv()]) }) },
   "progress.bulk-apply": { allowed: STAFF_WORKSPACE, input: () => ({ csv: bulkCsv() }) },
   "user.create": {

@@ -45,6 +45,7 @@ async function addEntry(
       narrative: extra.narrative ?? `${year} Q${quarter} ${status}`,
       authorId: users.staff?.id ?? 0,
       withdrawnAt: extra.withdrawn ? new Date() : null,
+      state: "published", // councillors read what was published
     },
     select: { id: true },
   });

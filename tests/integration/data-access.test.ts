@@ -66,7 +66,7 @@ afterAll(async () => {
 
 describe("the staff edit page's read asks permission before it loads", () => {
   it.each(["transport", "councillor", "anonymous"])(
-    "refuses %s after reading only the owner",
+    "refuses %s after reading only who answers for the node",
     async (key) => {
       const { getNodeForEditing } = await import("@/lib/data/staff");
       queries.length = 0;
@@ -77,7 +77,11 @@ describe("the staff edit page's read asks permission before it loads", () => {
           operation: "findUnique",
           args: {
             where: { id: secretariatItem },
-            select: { departmentId: true }, // the owner as stored at import
+            // the owner as stored at import, and the lead departments tracking it
+            select: {
+              departmentId: true,
+              trackedItems: { where: { state: "tracking" }, select: { leadDepartmentId: true } },
+            },
           },
         },
       ]);

@@ -58,6 +58,7 @@ async function record(
       percent,
       narrative: `${status} ${percent ?? ""}`,
       authorId: staffId,
+      state: "published", // the public pages read published updates
     },
   });
 }

@@ -237,6 +237,7 @@ describe("progress entries", () => {
           status: "on_track",
           narrative: "鳳山線可行性評估報告已送交通部審查。",
           authorId: author.id,
+          state: "published", // only published updates are searchable
         },
       });
       await indexProgressEntry(tx, created.id);

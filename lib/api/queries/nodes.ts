@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { Db } from "@/lib/db/client";
 import type { StatusOrNone } from "@/lib/domain/progress";
 import { buildTree, type TreeOf } from "@/lib/domain/tree";
@@ -93,7 +94,7 @@ function toRecord(row: NodeRow): NodeRecord {
 async function statusCondition(db: Db, status: StatusOrNone | undefined) {
   if (!status) return undefined;
   const entries = await db.progressEntry.findMany({
-    where: { withdrawnAt: null },
+    where: PUBLIC_ENTRY,
     select: { nodeId: true, status: true },
     orderBy: [{ nodeId: "asc" }, ...latestProgressEntry.orderBy],
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
@@ -44,7 +45,7 @@ export async function listApiProgressEntries(
   query: ProgressEntryFilter & PageRequest,
 ): Promise<Paged<ProgressEntryRecord>> {
   const where = {
-    withdrawnAt: null,
+    ...PUBLIC_ENTRY,
     nodeId: query.node,
     status: query.status,
     updatedAt: query.updatedSince ? { gte: query.updatedSince } : undefined,

@@ -4,11 +4,13 @@ import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldChangeValues } from "@/components/field-change";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
-import { StatusBadge } from "@/components/status";
+import { StatusBadge, UpdateStateBadge } from "@/components/status";
+import { UpdateStepForm } from "@/components/update-step-form";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
 import { getNodeForEditing } from "@/lib/data/staff";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { isEditable } from "@/lib/domain/updates";
 import { changeLabels, showChange } from "@/lib/i18n/changes";
 import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
@@ -16,7 +18,13 @@ import { getI18n } from "@/lib/i18n/server";
 import { valuesOf } from "@/lib/progress/form";
 import { currentPeriod } from "@/lib/queries/staff";
 import { parseRecordId } from "@/lib/validation/params";
-import { saveProgressAction, withdrawProgressAction } from "./actions";
+import {
+  approveUpdateAction,
+  returnUpdateAction,
+  saveProgressAction,
+  submitUpdateAction,
+  withdrawProgressAction,
+} from "./actions";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -24,8 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getI18n(params)).t.workspace.progressForm.newEntry, robots: { index: false } };
 }
 
-function formLabels(t: Messages, heading: string): ProgressFormLabels {
+function formLabels(t: Messages, heading: string, tracked: boolean): ProgressFormLabels {
   const f = t.workspace.progressForm;
+  const u = t.workspace.updates;
   return {
     heading,
     year: f.year,
@@ -44,7 +53,8 @@ function formLabels(t: Messages, heading: string): ProgressFormLabels {
     evidence: f.evidence,
     evidenceUrl: f.evidenceUrl,
     evidenceTitle: f.evidenceTitle,
-    save: f.save,
+    save: tracked ? u.saveDraft : f.save,
+    saveAndSubmit: tracked ? u.saveAndSubmit : undefined,
     saving: f.saving,
     saved: f.saved,
     fixErrors: f.fixErrors,
@@ -65,7 +75,8 @@ export default async function EditProgressPage({ params }: Props) {
   const found = await getNodeForEditing(user, id);
   if (found.status === "not-found") notFound();
   if (found.status === "forbidden") forbidden();
-  const { node } = found;
+  const { node, tracked, mayApprove } = found;
+  const u = t.workspace.updates;
 
   const f = t.workspace.progressForm;
   const labels = changeLabels(t);
@@ -119,9 +130,10 @@ export default async function EditProgressPage({ params }: Props) {
           nodeId={node.id}
           initial={blank}
           years={years}
-          labels={formLabels(t, f.newEntry)}
+          labels={formLabels(t, f.newEntry, tracked)}
           formId="new-entry"
         />
+        {!tracked && <p className="mt-3 text-sm text-slate-600">{u.notTracked}</p>}
       </section>
 
       <section className="mt-8 space-y-6" aria-labelledby="entries-heading">
@@ -133,29 +145,79 @@ export default async function EditProgressPage({ params }: Props) {
           <article key={entry.id} className="rounded border border-slate-200 bg-white p-4">
             <p className="flex flex-wrap items-center gap-2">
               <StatusBadge status={entry.status} t={t} />
+              {!entry.withdrawnAt && <UpdateStateBadge state={entry.state} t={t} />}
               <span className="text-sm text-slate-700">
                 {entry.periodYear}
                 {entry.periodQuarter && ` ${f.quarterN(entry.periodQuarter)}`} · {f.version(entry.version)}
               </span>
             </p>
+            {entry.state === "returned" && entry.returnComment && !entry.withdrawnAt && (
+              <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+                {u.returnedWith}
+                {entry.returnComment}
+              </p>
+            )}
             {entry.withdrawnAt ? (
               <p className="mt-2 text-sm text-slate-600">{f.withdrawn(entry.withdrawnReason ?? "")}</p>
-            ) : (
-              <>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-civic-700">{f.editEntry(entry.version)}</summary>
-                  <div className="mt-3">
-                    <ProgressForm
-                      action={saveProgressAction}
-                      nodeId={node.id}
+            ) : !isEditable(entry.state) && entry.state !== "published" ? (
+              <div className="mt-3 space-y-3">
+                <p className="text-sm text-slate-700">{u.locked}</p>
+                {entry.state === "submitted" && mayApprove && entry.authorId !== user.id && (
+                  <div className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3">
+                    <UpdateStepForm
+                      action={approveUpdateAction}
                       entry={{ id: entry.id, version: entry.version }}
-                      initial={valuesOf(entry)}
-                      years={years}
-                      labels={formLabels(t, f.editEntry(entry.version))}
-                      formId={`entry-${entry.id}`}
+                      nodeId={node.id}
+                      locale={locale}
+                      button={u.approve}
+                      working={u.working}
+                    />
+                    <UpdateStepForm
+                      action={returnUpdateAction}
+                      entry={{ id: entry.id, version: entry.version }}
+                      nodeId={node.id}
+                      locale={locale}
+                      button={u.return}
+                      working={u.working}
+                      comment={u.returnComment}
+                      tone="secondary"
                     />
                   </div>
-                </details>
+                )}
+                {entry.state === "submitted" && mayApprove && entry.authorId === user.id && (
+                  <p className="text-sm text-slate-600">{u.ownUpdate}</p>
+                )}
+              </div>
+            ) : (
+              <>
+                {tracked && isEditable(entry.state) && (
+                  <div className="mt-3">
+                    <UpdateStepForm
+                      action={submitUpdateAction}
+                      entry={{ id: entry.id, version: entry.version }}
+                      nodeId={node.id}
+                      locale={locale}
+                      button={u.submit}
+                      working={u.working}
+                    />
+                  </div>
+                )}
+                {isEditable(entry.state) && (
+                  <details className="mt-3">
+                    <summary className="cursor-pointer text-civic-700">{f.editEntry(entry.version)}</summary>
+                    <div className="mt-3">
+                      <ProgressForm
+                        action={saveProgressAction}
+                        nodeId={node.id}
+                        entry={{ id: entry.id, version: entry.version }}
+                        initial={valuesOf(entry)}
+                        years={years}
+                        labels={formLabels(t, f.editEntry(entry.version), tracked)}
+                        formId={`entry-${entry.id}`}
+                      />
+                    </div>
+                  </details>
+                )}
                 <WithdrawProgressForm
                   action={withdrawProgressAction}
                   nodeId={node.id}
@@ -168,6 +230,23 @@ export default async function EditProgressPage({ params }: Props) {
                   }}
                 />
               </>
+            )}
+            {entry.steps.length > 0 && (
+              <details className="mt-3" open={entry.state === "returned" || entry.state === "submitted"}>
+                <summary className="cursor-pointer text-sm text-civic-700">
+                  {u.stepsHeading} ({entry.steps.length})
+                </summary>
+                <ol className="mt-2 space-y-1 text-sm">
+                  {entry.steps.map((s) => (
+                    <li key={s.id} className="border-l-2 border-slate-300 pl-3">
+                      <time dateTime={s.at.toISOString()}>{formatDateTime(locale, s.at)}</time> ·{" "}
+                      {u.stepBy.replace("{name}", s.actor.name).replace("{step}", u.steps[s.action])} ·{" "}
+                      {f.version(s.entryVersion)}
+                      {s.comment && <span className="block text-slate-700">「{s.comment}」</span>}
+                    </li>
+                  ))}
+                </ol>
+              </details>
             )}
             <details className="mt-3">
               <summary className="cursor-pointer text-sm text-civic-700">
