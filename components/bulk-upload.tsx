@@ -84,6 +84,7 @@ export function BulkUpload({ action, t, locale, changeLabels, errors }: Props) {
                     className={`w-24 shrink-0 rounded px-2 py-0.5 text-center ${ACTION_STYLE[row.action]}`}
                   >
                     {t.actions[row.action]}
+                    {row.submits && <span className="block text-xs">{t.actions.submits}</span>}
                   </span>
                   <span className="min-w-0 flex-1">
                     <span className="block font-medium">{row.item}</span>

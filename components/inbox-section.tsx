@@ -38,7 +38,9 @@ export function InboxSection({ inbox, t, locale }: { inbox: InboxItem[]; t: Mess
                 <span
                   className={`self-start rounded px-2 py-0.5 text-xs ${item.reported ? "bg-emerald-100 text-emerald-900" : STEP_STYLE[item.step]}`}
                 >
-                  {item.reported ? s.reported : `${s.notReported} · ${stepStateLabel(item.step, locale)}`}
+                  {item.reported && item.updateState
+                    ? t.workspace.updates.states[item.updateState]
+                    : `${item.updateState ? t.workspace.updates.states[item.updateState] : s.notReported} · ${stepStateLabel(item.step, locale)}`}
                 </span>
                 <div className="min-w-0 flex-1">
                   <Link

@@ -28,7 +28,7 @@ export function UpdateStepForm({ action, entry, nodeId, locale, button, working,
   const formError =
     state.status === "error" ? (state.errors.form ?? (commentError ? undefined : state.message)) : undefined;
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2 text-sm">
+    <form action={formAction} className="flex flex-wrap items-end gap-2 text-sm" noValidate>
       <input type="hidden" name="entryId" value={entry.id} />
       <input type="hidden" name="expectedVersion" value={entry.version} />
       <input type="hidden" name="nodeId" value={nodeId} />
@@ -39,7 +39,7 @@ export function UpdateStepForm({ action, entry, nodeId, locale, button, working,
           <textarea
             name="comment"
             rows={2}
-            required
+            aria-required="true"
             defaultValue={state.status === "error" ? String(state.values.comment ?? "") : ""}
             className="mt-1 rounded border border-slate-400 bg-white p-1.5"
             aria-invalid={commentError ? true : undefined}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SignedInBar } from "@/components/signed-in-bar";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { countWaitingWork } from "@/lib/data/tracking";
 import { getI18n } from "@/lib/i18n/server";
 import { signOutAction } from "./sign-in/actions";
 
@@ -18,6 +19,25 @@ export async function SignedInLayout({
 }) {
   const { t } = await getI18n(params);
   const user = await getCurrentUser();
+  const work = user ? await countWaitingWork(user) : null;
+  const u = t.workspace.updates;
+  const waiting =
+    user && work && user.role !== "councillor"
+      ? {
+          count: work.total,
+          href:
+            user.role === "reviewer"
+              ? "/review#reviews"
+              : work.toApprove > 0
+                ? "/staff#approvals"
+                : "/staff#inbox-heading",
+          label: u.waiting,
+          title: u.waitingLabel
+            .replace("{owed}", String(work.owed))
+            .replace("{toApprove}", String(work.toApprove))
+            .replace("{toReview}", String(work.toReview)),
+        }
+      : undefined;
   return (
     <>
       {user && (
@@ -25,6 +45,7 @@ export async function SignedInLayout({
           greeting={t.workspace.signedInAs(user.name)}
           signOutLabel={t.workspace.signOut}
           signOut={signOutAction}
+          waiting={waiting}
         />
       )}
       {children}

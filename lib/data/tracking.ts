@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/server";
 import * as inbox from "@/lib/tracking/inbox";
+import * as queues from "@/lib/tracking/queues";
 import * as sets from "@/lib/tracking/sets";
 
 /** The 研考會's reads of what is tracked. Each asks `can(viewer, tracking.manage)` itself. */
@@ -21,4 +22,14 @@ export function getTrackedItem(viewer: SessionUser | null, itemId: number) {
 /** 待填報: what the viewer's departments owe for the cycle being reported on (lib/tracking/inbox.ts). */
 export function listInbox(viewer: SessionUser | null) {
   return inbox.listInbox(db(), viewer, new Date());
+}
+
+/** Updates waiting for the viewer's sign-off (supervisors) or review (研考會), oldest first. */
+export function listPendingUpdates(viewer: SessionUser | null, queue: queues.Queue) {
+  return queues.listPendingUpdates(db(), viewer, queue);
+}
+
+/** How much waits for the viewer (reports owed, sign-offs, reviews): the count beside their name. */
+export function countWaitingWork(viewer: SessionUser | null) {
+  return queues.countWaitingWork(db(), viewer, new Date());
 }

@@ -2,12 +2,13 @@ import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { periodContaining, type StepState, stepState } from "@/lib/domain/cycles";
 import { calendarDay, taipeiToday } from "@/lib/domain/time";
+import { isEditable, type UpdateState } from "@/lib/domain/updates";
 
 /**
  * 待填報: what the viewer's departments owe for the reporting cycle now being reported on. For each
  * tracked item they lead, that is its set's latest cycle whose period has ended in Taipei; the item
- * is reported once a (not withdrawn) progress entry covers that period. Until the approval
- * workflow lands, "reported" means an entry exists; what is still owed comes first, overdue first.
+ * is reported once a (not withdrawn) update covering that period has been submitted for sign-off;
+ * a draft or a returned update is still owed. What is still owed comes first, overdue first.
  */
 export type InboxItem = {
   itemId: number;
@@ -20,6 +21,8 @@ export type InboxItem = {
   staffDue: Date;
   lateAfter: Date;
   step: StepState;
+  /** The sign-off state of the latest update covering the period, if any (a draft is still owed). */
+  updateState: UpdateState | null;
   reported: boolean;
 };
 
@@ -60,13 +63,16 @@ export async function listInbox(db: Db, viewer: SessionUser | null, now: Date): 
   });
   const entries = await db.progressEntry.findMany({
     where: { nodeId: { in: owed.map((o) => o.item.node.id) }, withdrawnAt: null },
-    select: { nodeId: true, periodFrom: true, periodTo: true },
+    select: { nodeId: true, periodFrom: true, periodTo: true, state: true },
+    orderBy: { updatedAt: "desc" },
   });
   const inbox = owed.map(({ item, cycle, department }): InboxItem => {
     const period = periodContaining(item.set.cadence, calendarDay(cycle.periodFrom));
-    const reported = entries.some(
+    const covering = entries.filter(
       (e) => e.nodeId === item.node.id && e.periodFrom <= cycle.periodFrom && e.periodTo >= cycle.periodTo,
     );
+    const sent = covering.find((e) => !isEditable(e.state));
+    const updateState = (sent ?? covering[0])?.state ?? null;
     return {
       itemId: item.id,
       nodeId: item.node.id,
@@ -78,7 +84,8 @@ export async function listInbox(db: Db, viewer: SessionUser | null, now: Date): 
       staffDue: cycle.staffDue,
       lateAfter: cycle.lateAfter,
       step: stepState(period, calendarDay(cycle.staffDue), calendarDay(cycle.lateAfter), now),
-      reported,
+      updateState,
+      reported: sent !== undefined,
     };
   });
   return inbox.sort(

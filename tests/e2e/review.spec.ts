@@ -1,8 +1,22 @@
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
 const REVIEWER = { email: "reviewer@demo.example.org", password: "demo-reviewer-2026" };
 const STAFF = { email: "secretariat@demo.example.org", password: "demo-staff-2026" };
 const TRANSPORT = { email: "transport@demo.example.org", password: "demo-staff-2026" };
+const SUPERVISOR = { email: "supervisor@demo.example.org", password: "demo-supervisor-2026" };
+
+async function signInAs(page: Page, account: { email: string; password: string }) {
+  if (await page.getByRole("button", { name: "登出" }).isVisible()) {
+    await page.getByRole("button", { name: "登出" }).click();
+    await expect(page.getByRole("button", { name: "登出" })).toHaveCount(0);
+  }
+  await page.goto("/sign-in");
+  await page.getByLabel("電子郵件").fill(account.email);
+  await page.getByLabel("密碼").fill(account.password);
+  await page.getByRole("button", { name: "登入", exact: true }).click();
+  await expect(page.getByRole("button", { name: "登出" })).toBeVisible();
+}
 
 test.describe("the 研考會 decides what is tracked", () => {
   test("a reviewer tracks 2026, sees its quarterly due dates, assigns a lead department and closes an item", async ({
@@ -82,6 +96,121 @@ test.describe("the 研考會 decides what is tracked", () => {
     await expect(owed.first()).toContainText("尚未填報 · 逾期");
     await expect(owed.first()).toContainText("民國 115 年第 3 季");
     await expectAccessible(page);
+  });
+
+  test("the loop: track, report, return, fix, approve, publish, and the public sees it", async ({
+    page,
+  }, testInfo) => {
+    const name = `管考循環 ${testInfo.project.name} ${Date.now()}`;
+    const token = `LOOP-${testInfo.project.name}-${Date.now()}`;
+
+    // The 研考會 tracks 2026 and gives a city-wide strategy to 秘書處.
+    await signInAs(page, REVIEWER);
+    const form = page.getByRole("form", { name: "建立列管案" });
+    await form.getByLabel("名稱").fill(name);
+    await form.getByRole("button", { name: "建立" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    // One strategy per browser project: a node has one report per period, whichever set tracks it.
+    await page
+      .getByRole("region", { name: "列管項目" })
+      .getByRole("listitem")
+      .nth(testInfo.project.name === "phone" ? 3 : 2)
+      .getByRole("link", { name: "指定或結案" })
+      .click();
+    const assign = page.getByRole("form", { name: "指定主辦與協辦機關" });
+    await assign.getByLabel("主辦機關").selectOption({ label: "秘書處" });
+    await assign.getByRole("button", { name: "儲存" }).click();
+    await expect(assign.getByRole("status")).toHaveText("已指定主辦機關。");
+
+    // 秘書處's staff find it in 待填報 and report on the quarter that ended, straight to sign-off.
+    await signInAs(page, STAFF);
+    await expect(page.getByTestId("waiting-count")).toBeVisible();
+    const owed = page.getByRole("list", { name: "待填報" }).getByRole("listitem").filter({ hasText: name });
+    await expect(owed).toContainText("尚未填報 · 逾期");
+    await owed.getByRole("link").click();
+    const itemPath = new URL(page.url()).pathname;
+    const report = page.getByRole("form", { name: "新增進度" });
+    await report.getByLabel("季別").selectOption({ label: "第 3 季" });
+    await report.getByLabel("完成度（%）").fill("30");
+    await report.getByLabel("執行情形說明").fill(`初稿 ${token}`);
+    await report.getByRole("button", { name: "儲存並送出核可" }).click();
+    await expect(report.getByRole("status")).toBeVisible();
+    await page.reload();
+    const sent = page.getByRole("article").filter({ hasText: token });
+    await expect(sent).toContainText("待主管核可");
+    await expect(sent).toContainText("已送出，等待核可或覆核期間不能修改或撤回。");
+    await expectAccessible(page);
+
+    // Their supervisor returns it with a comment.
+    await signInAs(page, SUPERVISOR);
+    await page.goto("/staff");
+    await expect(page.getByTestId("waiting-count")).not.toContainText(/\b0$/u);
+    const approvals = page.getByRole("region", { name: /待我核可/u });
+    const pending = approvals.getByRole("listitem").filter({ hasText: token });
+    await expect(pending).toContainText(`初稿 ${token}`);
+    await expectAccessible(page);
+    await saveScreenshot(page, "staff-approvals", testInfo.project.name);
+    await pending.getByRole("button", { name: "退回" }).click();
+    await expect(pending.getByText("退回時請說明要修正的地方。")).toBeVisible();
+    await pending.getByLabel("退回意見（必填，會送回填報人）").fill("請補上完成的場次");
+    await pending.getByRole("button", { name: "退回" }).click();
+    await expect(pending.getByRole("status")).toHaveText("已退回給填報人。");
+
+    // The author sees why, fixes it and sends it again.
+    await signInAs(page, STAFF);
+    await page.goto(itemPath);
+    const returned = page.getByRole("article").filter({ hasText: token });
+    await expect(returned).toContainText("已退回");
+    await expect(returned).toContainText("退回意見：請補上完成的場次");
+    await returned.locator("summary", { hasText: "修改這筆進度" }).click();
+    const fix = returned.getByRole("form", { name: /修改這筆進度/u });
+    await fix.getByLabel("執行情形說明").fill(`已完成 3 場說明會 ${token}`);
+    await fix.getByRole("button", { name: "儲存並送出核可" }).click();
+    await expect(fix.getByRole("status")).toBeVisible();
+
+    // The supervisor approves; 秘書處's updates need the 研考會's review.
+    await signInAs(page, SUPERVISOR);
+    await page.goto("/staff");
+    const again = page
+      .getByRole("region", { name: /待我核可/u })
+      .getByRole("listitem")
+      .filter({ hasText: token });
+    await expect(again).toContainText(`已完成 3 場說明會 ${token}`);
+    await again.getByRole("button", { name: "核可" }).click();
+    await expect(again.getByRole("status")).toHaveText("已核可。");
+
+    // Not public yet.
+    const nodePath = itemPath.replace("/staff/items/", "/nodes/");
+    await page.goto(nodePath);
+    await expect(page.getByText(token)).toHaveCount(0);
+
+    // The 研考會 reviews and publishes it.
+    await signInAs(page, REVIEWER);
+    await page.goto("/review");
+    const review = page
+      .getByRole("region", { name: /待覆核公開/u })
+      .getByRole("listitem")
+      .filter({ hasText: token });
+    await expectAccessible(page);
+    await review.getByRole("button", { name: "覆核並公開" }).click();
+    await expect(review.getByRole("status")).toHaveText("已公開，公開頁面已更新。");
+
+    // The public item and home pages show it on their next load.
+    await page.goto(nodePath);
+    await expect(page.getByText(`已完成 3 場說明會 ${token}`)).toBeVisible();
+    await page.goto("/");
+    await expect(page.getByRole("region", { name: "最近更新的進度" }).getByText(token)).toBeVisible();
+
+    // Every step is kept with who did it.
+    await signInAs(page, STAFF);
+    await page.goto(itemPath);
+    const done = page.getByRole("article").filter({ hasText: token });
+    await expect(done).toContainText("已公開");
+    await done.locator("summary", { hasText: "核可紀錄" }).click();
+    const steps = done.getByRole("list").filter({ hasText: "覆核公開" });
+    await expect(steps.getByRole("listitem")).toHaveCount(5);
+    await expect(steps).toContainText("秘書處示範主管：退回");
+    await expect(steps).toContainText("「請補上完成的場次」");
   });
 
   test("department staff get a 403 in the tracking area", async ({ page, consoleErrors }) => {

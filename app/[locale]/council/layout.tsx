@@ -1,8 +1,7 @@
-import type { ReactNode } from "react";
+import { SignedInLayout } from "../signed-in-layout";
 
-// Councillors' pages depend on who is signed in (and show their private notes): never cached.
+// These pages depend on who is signed in: never cached. Each page checks its own permission;
+// the shared frame shows who is signed in, what waits for them and the way out.
 export const dynamic = "force-dynamic";
 
-export default function CouncilLayout({ children }: { children: ReactNode }) {
-  return children;
-}
+export default SignedInLayout;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
+import { publishProgressCommand, returnProgressCommand } from "@/lib/progress/commands";
 import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
 
 const SET_FIELDS = [
@@ -52,4 +53,26 @@ export async function closeTrackedItemAction(
   };
   const result = await runCommand(closeTrackedItemCommand, input, { returnTo: "/review" });
   return fieldsFormState(result, form, { reason: input.reason }, review(form).closedDone);
+}
+
+const step = (form: FormData) => ({
+  entryId: form.get("entryId"),
+  expectedVersion: form.get("expectedVersion"),
+});
+const done = (form: FormData) => messagesFor(localeOf(form)).workspace.updates.done;
+
+/** 覆核: the 研考會 publishes an approved update; the public pages show it on their next load. */
+export async function publishUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  const result = await runCommand(publishProgressCommand, step(form), { returnTo: "/review" });
+  return fieldsFormState(result, form, {}, done(form).publish);
+}
+
+/** 退回: the 研考會 sends an approved update back to its author, saying why. */
+export async function returnReviewedUpdateAction(
+  _state: FieldsFormState,
+  form: FormData,
+): Promise<FieldsFormState> {
+  const comment = String(form.get("comment") ?? "");
+  const result = await runCommand(returnProgressCommand, { ...step(form), comment }, { returnTo: "/review" });
+  return fieldsFormState(result, form, { comment }, done(form).return);
 }

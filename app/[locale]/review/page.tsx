@@ -3,13 +3,14 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldsForm } from "@/components/fields-form";
 import { requireUser } from "@/lib/auth/guard";
-import { listTrackedSets } from "@/lib/data/tracking";
+import { PendingUpdates } from "@/components/pending-updates";
+import { listPendingUpdates, listTrackedSets } from "@/lib/data/tracking";
 import { CADENCES, DEFAULT_DUE_OFFSETS } from "@/lib/domain/cycles";
 import { currentTaipeiYear } from "@/lib/domain/time";
 import { cadenceLabel } from "@/lib/i18n/cycles";
 import { formatCalendarDay } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { createTrackedSetAction } from "./actions";
+import { createTrackedSetAction, publishUpdateAction, returnReviewedUpdateAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -21,13 +22,28 @@ export default async function ReviewPage({ params }: Props) {
   const { t, locale } = await getI18n(params);
   const viewer = await requireUser("/review", { action: "tracking.manage" });
   const r = t.workspace.review;
-  const sets = await listTrackedSets(viewer);
+  const [sets, toReview] = await Promise.all([listTrackedSets(viewer), listPendingUpdates(viewer, "review")]);
   const year = currentTaipeiYear(new Date());
   return (
     <>
       <Breadcrumbs label={t.breadcrumb} crumbs={[{ href: "/", label: t.nav.home }, { label: r.heading }]} />
       <h1 className="text-2xl font-bold text-civic-900">{r.heading}</h1>
       <p className="mt-1 mb-4 text-slate-700">{r.intro}</p>
+
+      <PendingUpdates
+        id="reviews"
+        heading={t.workspace.updates.reviewQueue}
+        intro={t.workspace.updates.reviewQueueIntro}
+        empty={t.workspace.updates.reviewQueueEmpty}
+        updates={toReview}
+        t={t}
+        locale={locale}
+        viewerId={viewer.id}
+        advance={publishUpdateAction}
+        advanceLabel={t.workspace.updates.publish}
+        sendBack={returnReviewedUpdateAction}
+        itemLink="public"
+      />
 
       <section aria-labelledby="sets-heading" className="mb-8">
         <h2 id="sets-heading" className="mb-2 text-xl font-semibold text-civic-900">

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { InboxSection } from "@/components/inbox-section";
+import { PendingUpdates } from "@/components/pending-updates";
 import { StatusBadge } from "@/components/status";
 import { requireUser } from "@/lib/auth/guard";
 import { listWorkspaceItems } from "@/lib/data/staff";
-import { listInbox } from "@/lib/data/tracking";
+import { listInbox, listPendingUpdates } from "@/lib/data/tracking";
 import { departmentName, formatDay, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { WORKSPACE_FILTERS, type WorkspaceFilter } from "@/lib/queries/staff";
+import { approveUpdateAction, returnUpdateAction } from "./items/[id]/actions";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -30,9 +32,11 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
     ? (filterParam as WorkspaceFilter)
     : "attention";
   const text = (first(query.q) ?? "").slice(0, 100);
-  const [{ items, period }, inbox] = await Promise.all([
+  const signsOff = user.role === "supervisor" || user.role === "admin";
+  const [{ items, period }, inbox, toApprove] = await Promise.all([
     listWorkspaceItems(user, { filter, text }),
     listInbox(user),
+    signsOff ? listPendingUpdates(user, "approval") : Promise.resolve([]),
   ]);
   const s = t.workspace.staff;
   const filterLabels: Record<WorkspaceFilter, string> = {
@@ -66,6 +70,21 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
         )}
       </p>
       <InboxSection inbox={inbox} t={t} locale={locale} />
+      {signsOff && (
+        <PendingUpdates
+          id="approvals"
+          heading={t.workspace.updates.approvalQueue}
+          intro={t.workspace.updates.approvalQueueIntro}
+          empty={t.workspace.updates.approvalQueueEmpty}
+          updates={toApprove}
+          t={t}
+          locale={locale}
+          viewerId={user.id}
+          advance={approveUpdateAction}
+          advanceLabel={t.workspace.updates.approve}
+          sendBack={returnUpdateAction}
+        />
+      )}
 
       {user.role === "staff" && user.departments.length === 0 && (
         <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3">
