@@ -3,6 +3,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { selectDatabase, type SelectedDatabase } from "@/lib/db/select";
 import { readEnv } from "@/lib/env";
+import { type DemoScenarioReport, ensureDemoScenario } from "@/lib/demo/scenario";
 import { seedDatabase, type SeedReport } from "@/lib/import/seed";
 
 /**
@@ -10,7 +11,13 @@ import { seedDatabase, type SeedReport } from "@/lib/import/seed";
  * schema up to date, and seed it when it is empty. The caller owns the returned database and must
  * close it; no connection of ours is left open, so the next process can connect to an embedded one.
  */
-export type AccountsReport = { demo: DemoAccount[]; demoEnabled: boolean; firstAdmin: string | null };
+export type AccountsReport = {
+  demo: DemoAccount[];
+  demoEnabled: boolean;
+  firstAdmin: string | null;
+  /** The tracking loop's demo scenario (lib/demo/scenario.ts), on a demo database. */
+  scenario: DemoScenarioReport | null;
+};
 
 export async function prepareDatabase(options: { seedsDir: string; seed: boolean }): Promise<{
   database: SelectedDatabase;
@@ -32,6 +39,7 @@ export async function prepareDatabase(options: { seedsDir: string; seed: boolean
       // Demo accounts only where nobody could mistake them for real ones, unless asked for.
       const demoEnabled = env.PORTAL_DEMO_ACCOUNTS ? env.PORTAL_DEMO_ACCOUNTS === "1" : database.embedded;
       const demo = demoEnabled ? await ensureDemoAccounts(client) : [];
+      const scenario = demoEnabled ? await ensureDemoScenario(client) : null;
       const firstAdmin =
         env.PORTAL_ADMIN_EMAIL && env.PORTAL_ADMIN_PASSWORD
           ? (await ensureFirstAdmin(client, {
@@ -41,7 +49,7 @@ export async function prepareDatabase(options: { seedsDir: string; seed: boolean
             ? env.PORTAL_ADMIN_EMAIL
             : null
           : null;
-      return { database, seed, accounts: { demo, demoEnabled, firstAdmin } };
+      return { database, seed, accounts: { demo, demoEnabled, firstAdmin, scenario } };
     } finally {
       await client.$disconnect();
     }
@@ -74,6 +82,11 @@ export function formatAccountsReport(report: AccountsReport | null): string[] {
   if (report.demoEnabled) {
     lines.push("Demo accounts (sign in at /sign-in):");
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.email}  ${a.password}`);
+  }
+  if (report.scenario && "setName" in report.scenario) {
+    lines.push(
+      `Demo scenario: "${report.scenario.setName}" with ${report.scenario.updates} updates at every step.`,
+    );
   }
   return lines;
 }

@@ -1,0 +1,168 @@
+import { DEMO_ACCOUNTS } from "@/lib/auth/accounts";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { type Command, executeCommand, type WhoMayRun } from "@/lib/commands/command";
+import type { Db } from "@/lib/db/client";
+import { currentTaipeiYear, taipeiToday } from "@/lib/domain/time";
+import { AppError } from "@/lib/errors";
+import {
+  approveProgressCommand,
+  createProgressEntryCommand,
+  publishProgressCommand,
+  returnProgressCommand,
+} from "@/lib/progress/commands";
+import type { ProgressFields } from "@/lib/progress/schemas";
+import { assignLeadCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
+import type { z } from "zod";
+
+/**
+ * The demo scenario a fresh demo install starts with, so the tracking loop can be seen at work:
+ * the 研考會 tracks the current year, gives six city-wide strategies to 秘書處 and 交通局, and their
+ * updates for the last quarter that ended stand at every step: published on schedule, published
+ * behind, returned with a comment, waiting for the supervisor, a draft, and one not reported at
+ * all. Everything is done through the same commands people use, as the demo accounts, so the audit
+ * log and the sign-off history read as they would in real use. The first four strategies are left
+ * untouched for people (and the browser tests) to try the loop themselves.
+ */
+export const DEMO_SET_NAME = "示範列管：年度施政（研考會）";
+const META = { ip: null, userAgent: "demo scenario" };
+const LEFT_FOR_PEOPLE = 4;
+
+export type DemoScenarioReport = { setName: string; updates: number } | { skipped: string };
+
+async function demoUser(db: Db, email: string): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
+  return user ? loadSessionUser(db, user.id, user.sessionVersion) : null;
+}
+
+/** Creates the scenario once, on a database with demo accounts and nothing tracked yet. */
+export async function ensureDemoScenario(db: Db, now = new Date()): Promise<DemoScenarioReport> {
+  if ((await db.trackedSet.count()) > 0) return { skipped: "something is tracked already" };
+  const [reviewer, staff, supervisor, transport] = await Promise.all(
+    ["reviewer", "secretariat", "supervisor", "transport"].map((prefix) => {
+      const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith(`${prefix}@`));
+      return account ? demoUser(db, account.email) : null;
+    }),
+  );
+  if (!reviewer || !staff || !supervisor || !transport) return { skipped: "no demo accounts" };
+
+  const as = async <Schema extends z.ZodType, Output, W extends WhoMayRun>(
+    actor: SessionUser,
+    command: Command<Schema, Output, W>,
+    input: unknown,
+  ) => (await executeCommand(db, command, input, { actor, meta: META, now })).value;
+
+  let set;
+  try {
+    set = await as(reviewer, createTrackedSetCommand, {
+      name: DEMO_SET_NAME,
+      year: String(currentTaipeiYear(now)),
+    });
+  } catch (error) {
+    if (error instanceof AppError) return { skipped: `nothing to track this year (${error.message})` };
+    throw error;
+  }
+
+  const today = taipeiToday(now);
+  const cycles = await db.reportingCycle.findMany({
+    where: { setId: set.setId, periodTo: { lt: new Date(`${today}T00:00:00Z`) } },
+    orderBy: { periodTo: "desc" },
+    take: 2,
+    select: { periodFrom: true },
+  });
+  const [last, previous] = cycles.map((c) => ({
+    year: c.periodFrom.getUTCFullYear(),
+    quarter: Math.floor(c.periodFrom.getUTCMonth() / 3) + 1,
+  }));
+  if (!last) return { skipped: "no quarter of this year has ended yet" };
+
+  const items = await db.trackedItem.findMany({
+    where: { setId: set.setId, node: { kind: "strategy" } },
+    orderBy: { node: { lineFrom: "asc" } },
+    select: { id: true, version: true, nodeId: true },
+  });
+  const chosen = items.slice(LEFT_FOR_PEOPLE, LEFT_FOR_PEOPLE + 6);
+  if (chosen.length < 6) return { skipped: "too few strategies to show" };
+  const leads = [
+    "secretariat",
+    "secretariat",
+    "secretariat",
+    "secretariat",
+    "transportation",
+    "transportation",
+  ];
+  for (const [i, item] of chosen.entries()) {
+    await as(reviewer, assignLeadCommand, { itemId: item.id, expectedVersion: item.version, lead: leads[i] });
+  }
+  const node = (i: number) => chosen[i]?.nodeId ?? 0;
+
+  const report = (author: SessionUser, nodeId: number, fields: Partial<ProgressFields>, submit: boolean) =>
+    as(author, createProgressEntryCommand, {
+      nodeId,
+      submit,
+      period: last,
+      status: "on_track",
+      percent: null,
+      narrative: "",
+      figures: [],
+      evidenceLinks: [],
+      ...fields,
+    }).then((r) => r.entry);
+  const ref = (e: { id: number; version: number }) => ({ entryId: e.id, expectedVersion: e.version });
+  const publish = async (e: { id: number; version: number }) => {
+    await as(supervisor, approveProgressCommand, ref(e));
+    await as(reviewer, publishProgressCommand, ref(e));
+  };
+  let updates = 0;
+
+  // On schedule, with a timeline: last quarter and the one before, both published.
+  if (previous) {
+    await publish(
+      await report(
+        staff,
+        node(0),
+        { period: previous, percent: 35, narrative: "完成推動計畫書與跨局處分工，召開 2 場工作會議。" },
+        true,
+      ),
+    );
+    updates += 1;
+  }
+  await publish(
+    await report(
+      staff,
+      node(0),
+      {
+        percent: 60,
+        narrative: "辦理 3 場市民說明會，約 420 人次參與；第一期工作已完成發包。",
+        figures: [{ value: 3, unit: "場", label: "市民說明會" }],
+        evidenceLinks: [{ url: "https://www.kcg.gov.tw/", title: "高雄市政府全球資訊網：說明會紀錄" }],
+      },
+      true,
+    ),
+  );
+  // Behind schedule, published with what went wrong.
+  await publish(
+    await report(
+      staff,
+      node(1),
+      {
+        status: "delayed",
+        percent: 20,
+        narrative: "用地取得協調未完成，第二階段工程延後開工；已與地主召開 2 次協調會，預計下季完成。",
+      },
+      true,
+    ),
+  );
+  // Returned by the supervisor, waiting for its author to fix it.
+  const returned = await report(staff, node(2), { percent: 50, narrative: "持續辦理中。" }, true);
+  await as(supervisor, returnProgressCommand, {
+    ...ref(returned),
+    comment: "請補上本季辦理場次、參與人數與經費執行數。",
+  });
+  // Waiting for the supervisor's approval.
+  await report(staff, node(3), { percent: 45, narrative: "完成需求訪談 12 場，系統規劃書送審中。" }, true);
+  // A draft 交通局 has not sent yet, and one item nobody has reported on (overdue).
+  await report(transport, node(4), { percent: 30, narrative: "草稿：公車路線調整方案研擬中。" }, false);
+  updates += 5;
+  return { setName: DEMO_SET_NAME, updates };
+}
