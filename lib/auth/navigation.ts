@@ -1,3 +1,4 @@
+import type { RoleName } from "@/lib/domain/roles";
 // A placeholder origin: resolving against it shows whether a browser would leave the site.
 const HERE = "http://same-site.invalid";
 
@@ -28,3 +29,12 @@ export function safeNextPath(value: unknown): string | null {
 function isSameSitePath(path: string): boolean {
   return /^\/(?![/\\])/u.test(path) && !/[\p{Cc}\s]/u.test(path);
 }
+
+/** Where each role's work starts, when the sign-in page was not opened on the way somewhere. */
+export const HOME_OF_ROLE: Record<RoleName, string> = {
+  admin: "/staff",
+  staff: "/staff",
+  supervisor: "/staff",
+  reviewer: "/review",
+  councillor: "/council",
+};

@@ -16,7 +16,7 @@ export type InboxItem = {
   numberLabel: string | null;
   title: string;
   set: { id: number; name: string };
-  department: { slug: string; nameZh: string; nameEn: string };
+  department: { id: number; slug: string; nameZh: string; nameEn: string };
   period: ReturnType<typeof periodContaining>;
   staffDue: Date;
   lateAfter: Date;
@@ -30,8 +30,19 @@ const ORDER: Record<StepState, number> = { overdue: 0, grace: 1, due: 2, open: 3
 
 export async function listInbox(db: Db, viewer: SessionUser | null, now: Date): Promise<InboxItem[]> {
   assertCan(viewer, { action: "staff.workspace" });
+  return reportsDue(db, viewer.role === "admin" ? undefined : viewer.departments.map((d) => d.id), now);
+}
+
+/**
+ * The same list for some departments (undefined: every department), for whoever may see it: the
+ * inbox above, and the reminders the system sends (lib/tracking/reminders.ts).
+ */
+export async function reportsDue(
+  db: Db,
+  departmentIds: number[] | undefined,
+  now: Date,
+): Promise<InboxItem[]> {
   const today = new Date(`${taipeiToday(now)}T00:00:00Z`); // as DATE columns arrive
-  const departmentIds = viewer.role === "admin" ? undefined : viewer.departments.map((d) => d.id);
   const items = await db.trackedItem.findMany({
     where: {
       state: "tracking",
@@ -53,7 +64,7 @@ export async function listInbox(db: Db, viewer: SessionUser | null, now: Date): 
           },
         },
       },
-      leadDepartment: { select: { slug: true, nameZh: true, nameEn: true } },
+      leadDepartment: { select: { id: true, slug: true, nameZh: true, nameEn: true } },
       node: { select: { id: true, numberLabel: true, title: true, text: true } },
     },
   });

@@ -7,6 +7,7 @@ test.describe("council area", () => {
   test("a councillor reads the Secretariat's 2017 report, compares it with 2018, notes a question, downloads the PDF", async ({
     page,
   }, testInfo) => {
+    test.setTimeout(90_000); // Chromium prints the PDF on the server: slow on a busy machine
     await page.goto("/sign-in");
     await page.getByLabel("電子郵件").fill(COUNCILLOR.email);
     await page.getByLabel("密碼").fill(COUNCILLOR.password);

@@ -2,12 +2,11 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { safeNextPath } from "@/lib/auth/navigation";
+import { HOME_OF_ROLE, safeNextPath } from "@/lib/auth/navigation";
 import { authSecret, secureCookies } from "@/lib/auth/options";
 import { encodeSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/session-token";
 import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
 import { runCommand } from "@/lib/commands/next";
-import type { RoleName as Role } from "@/lib/domain/roles";
 
 export type SignInState =
   | { status: "idle" }
@@ -17,15 +16,6 @@ export type SignInState =
       errors?: Record<string, string>;
       lockedUntil?: string;
     };
-
-/** Where each role's work starts, when the sign-in page was not opened on the way somewhere. */
-const HOME_OF_ROLE: Record<Role, string> = {
-  admin: "/staff",
-  staff: "/staff",
-  supervisor: "/staff",
-  reviewer: "/review",
-  councillor: "/council",
-};
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { safeNextPath } from "@/lib/auth/navigation";
+import { HOME_OF_ROLE, safeNextPath } from "@/lib/auth/navigation";
 import { getI18n } from "@/lib/i18n/server";
 import { signInAction } from "./actions";
 import { Notice } from "@/components/notice";
@@ -22,7 +22,9 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const { t, locale } = await getI18n(params);
   const query = await searchParams;
   const next = safeNextPath(query.next);
-  if (await getCurrentUser()) redirect(next ?? "/staff");
+  const user = await getCurrentUser();
+  // Someone already signed in goes on to where they were headed, else to where their work starts.
+  if (user) redirect(next ?? HOME_OF_ROLE[user.role]);
   const s = t.workspace.signIn;
   return (
     <section className="space-y-4">
