@@ -2,9 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { type JobWorker, startJobWorker } from "@/lib/jobs/worker";
 import type { MailMessage } from "@/lib/mail/message";
 import { type MailTransport, sendMail } from "@/lib/mail/transport";
 import { makeUser } from "../support/factories";
@@ -136,7 +140,43 @@ describe("through an SMTP server", () => {
     expect(mail.headers.get("message-id")).toBe(delivery.messageId);
     expect(mail.headers.get("x-portal-mail-kind")).toBe("reminder.upcoming");
   });
+
+  it("sends what the mail.send job was given, from the queue", async () => {
+    let worker: JobWorker | undefined;
+    try {
+      const id = await enqueueJob(t.db, "mail.send", {
+        ...REMINDER,
+        to: ["a@example.test", "b@example.test"],
+      });
+      worker = await startJobWorker({
+        db: t.db,
+        mail: { kind: "smtp", url: smtpUrl, from: FROM },
+        pollingIntervalMs: 50,
+        schedule: false,
+      });
+      const deadline = Date.now() + 20_000;
+      while (received.length < 2 && Date.now() < deadline) await sleep(50);
+      expect(received[1]?.to).toEqual(["a@example.test", "b@example.test"]);
+      expect(read(received[1] as Received).text).toBe(REMINDER.text);
+      expect(await completed(t.db, id as string)).toBe(true);
+    } finally {
+      await worker?.stop();
+    }
+  });
 });
+
+/** The job's state turns completed right after the send; wait for that write. */
+async function completed(db: Db, id: string): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await db.$queryRawUnsafe<Array<{ state: string }>>(
+      `SELECT state::text AS state FROM pgboss.job WHERE id = $1::uuid`,
+      id,
+    );
+    if (row?.state === "completed") return true;
+    await sleep(50);
+  }
+  return false;
+}
 
 describe("into the outbox, without SMTP", () => {
   it("writes one file per message, whole, that administrators can read newest first", async () => {
