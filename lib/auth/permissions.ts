@@ -27,6 +27,7 @@ export const isSystemActor = (actor: Actor | null): actor is SystemActor =>
 export type Permission =
   | { action: "session.start" } // signing in: anyone may try
   | { action: "session.end" } // signing out: anyone (a stranger has nothing to end)
+  | { action: "account.self" } // one's own account settings (reminders): every signed-in user
   | { action: "progress.write"; departmentId: number | null } // the node's department
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
@@ -39,13 +40,14 @@ export type Permission =
  * and import their own departments' documents; a node or document no department owns (a city-wide strategy,
  * the policy outline) is the administrators'. Reviewers (研考會) decide what is tracked. Councillors
  * read the council area and keep their notes; administrators may do everything; the command line
- * may import.
+ * may import. Every signed-in user keeps their own account's settings.
  */
 export function can(actor: Actor | null, permission: Permission): boolean {
   if (permission.action === "session.start" || permission.action === "session.end") return true;
   if (!actor) return false;
   if (isSystemActor(actor)) return permission.action === "document.import";
   if (actor.role === "admin") return true;
+  if (permission.action === "account.self") return true;
   const inDepartments = DEPARTMENT_ROLES.includes(actor.role);
   const ownsDepartment = (departmentId: number | null) =>
     departmentId !== null && actor.departments.some((d) => d.id === departmentId);
