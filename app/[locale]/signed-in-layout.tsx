@@ -5,8 +5,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { signOutAction } from "./sign-in/actions";
 
 /**
- * The frame of a signed-in area (staff, review, account): who is signed in, their account and the
- * way out above its pages.
+ * The frame of a signed-in area (staff, review): who is signed in and the way out above its pages.
  * Each area's layout.tsx exports it with `dynamic = "force-dynamic"`: these pages depend on who
  * asks, so they are never cached.
  */
@@ -24,7 +23,6 @@ export async function SignedInLayout({
       {user && (
         <SignedInBar
           greeting={t.workspace.signedInAs(user.name)}
-          account={{ href: "/account", label: t.workspace.account.link }}
           signOutLabel={t.workspace.signOut}
           signOut={signOutAction}
         />
