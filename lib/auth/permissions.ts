@@ -27,10 +27,10 @@ export const isSystemActor = (actor: Actor | null): actor is SystemActor =>
 export type Permission =
   | { action: "session.start" } // signing in: anyone may try
   | { action: "session.end" } // signing out: anyone (a stranger has nothing to end)
-  | { action: "account.self" } // one's own account settings (reminders): every signed-in user
   | { action: "progress.write"; departmentId: number | null } // the node's department
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
+  | { action: "account.self" } // one's own account settings (reminders): every signed-in user
   | { action: "council.read" }
   | { action: "tracking.manage" } // what is tracked, by whom, on which cycle: the 研考會
   | { action: "admin.manage" };

@@ -98,12 +98,14 @@ const STAFF_WORKSPACE: readonly Asker[] = [
 const OWNERS: readonly Asker[] = ["ownStaff", "ownSupervisor", "admin"];
 const COUNCIL: readonly Asker[] = ["councillor", "admin"];
 const REVIEWERS: readonly Asker[] = ["reviewer", "admin"];
-const SIGNED_IN: readonly Asker[] = ASKERS.filter((a) => a !== "anonymous");
 
 const FIXTURES: Record<CommandName, Fixture> = {
   "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
   "auth.sign-out": { allowed: ASKERS, input: () => ({}) },
-  "account.set-reminders": { allowed: SIGNED_IN, input: () => ({ remindersOff: true }) },
+  "account.set-reminders": {
+    allowed: ASKERS.filter((a) => a !== "anonymous"), // every signed-in user, for themselves
+    input: () => ({ remindersOff: true }),
+  },
   "progress.create": { allowed: OWNERS, input: (a) => ({ nodeId: item, ...fields(`${a} 新增`) }) },
   "progress.update": {
     allowed: OWNERS,
