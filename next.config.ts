@@ -4,11 +4,14 @@ import { CACHED_PAGES } from "./lib/routing/cached-pages";
 import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
-  // Node-only packages (database drivers, native password hashing and word segmentation): keep them out of the bundle.
+  // Node-only packages (database drivers, the job queue and mailer, native password hashing and word
+  // segmentation): keep them out of the bundle.
   serverExternalPackages: [
     "@prisma/client",
     "@prisma/adapter-pg",
     "pg",
+    "pg-boss",
+    "nodemailer",
     "@electric-sql/pglite",
     "@node-rs/argon2",
     "@node-rs/jieba",

@@ -1,3 +1,4 @@
+import { setRemindersCommand } from "@/lib/account/settings";
 import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
 import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
 import { confirmUploadCommand, importDocumentCommand, stageUploadCommand } from "@/lib/import/commands";
@@ -24,6 +25,7 @@ import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } f
 export const COMMANDS = [
   signInCommand,
   signOutCommand,
+  setRemindersCommand,
   createProgressEntryCommand,
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,

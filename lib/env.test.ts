@@ -30,6 +30,23 @@ describe("readEnv", () => {
     expect(() => readEnv({ PORTAL_TRUSTED_PROXIES: "1.5" })).toThrow("whole number");
   });
 
+  it("takes an smtp:// or smtps:// URL and a sender for mail, and says what is wrong with either", () => {
+    expect(readEnv({}).SMTP_URL).toBeUndefined();
+    expect(readEnv({}).MAIL_FROM).toBe("高雄市政追蹤 <no-reply@localhost>");
+    const url = "smtps://mailer:s%40cret@smtp.example.gov.tw:465";
+    expect(readEnv({ SMTP_URL: url, MAIL_FROM: "no-reply@example.gov.tw" })).toMatchObject({
+      SMTP_URL: url,
+      MAIL_FROM: "no-reply@example.gov.tw",
+    });
+    expect(readEnv({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+    expect(() => readEnv({ SMTP_URL: "https://smtp.example.gov.tw" })).toThrow(
+      "SMTP_URL must be an smtp:// or smtps:// URL",
+    );
+    expect(() => readEnv({ MAIL_FROM: "高雄市政追蹤" })).toThrow(
+      "MAIL_FROM must be an address or Name <address>",
+    );
+  });
+
   it("accepts .env.example as it is, and with every setting uncommented", () => {
     const example = readFileSync(".env.example", "utf8");
     expect(readEnv(parseEnv(example))).toMatchObject({ PORT: 3000 });

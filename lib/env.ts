@@ -63,6 +63,28 @@ const envSchema = z.object({
     .min(0, "PORTAL_TRUSTED_PROXIES must be 0 or more")
     .max(10, "PORTAL_TRUSTED_PROXIES must be at most 10")
     .default(0),
+  /**
+   * Where e-mail goes: an smtp:// or smtps:// URL (user and password in it, percent-encoded). Unset:
+   * every message is written to the outbox folder instead, for the administrators to read.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/u, error: "SMTP_URL must be an smtp:// or smtps:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of every message: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/u,
+      "MAIL_FROM must be an address or Name <address>",
+    )
+    .default("高雄市政追蹤 <no-reply@localhost>"),
+  /** The outbox folder (used without SMTP_URL); defaults to `outbox/` beside the embedded database's folder. */
+  PORTAL_OUTBOX_DIR: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -114,6 +114,9 @@ runMain(async () => {
         DATABASE_POOL_MAX: String(database.poolMax),
         PORTAL_REVALIDATE_SECRET: secret,
         NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? sessionSecret(env.PORTAL_DATA_DIR),
+        // The server stops its job worker (instrumentation.ts) before it exits, instead of Next
+        // exiting at once; `next dev` keeps Next's own handling.
+        ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "1" }),
       },
     },
   );

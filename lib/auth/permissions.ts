@@ -32,6 +32,7 @@ export type Permission =
   | { action: "progress.review" } // 覆核 and publish: the 研考會
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
+  | { action: "account.self" } // one's own account settings (reminders): every signed-in user
   | { action: "council.read" }
   | { action: "tracking.manage" } // what is tracked, by whom, on which cycle: the 研考會
   | { action: "admin.manage" };
@@ -43,13 +44,14 @@ export type Permission =
  * administrators'. Supervisors sign off their departments' updates. Reviewers (研考會) decide what is
  * tracked and review and publish updates. Councillors
  * read the council area and keep their notes; administrators may do everything; the command line
- * may import.
+ * may import. Every signed-in user keeps their own account's settings.
  */
 export function can(actor: Actor | null, permission: Permission): boolean {
   if (permission.action === "session.start" || permission.action === "session.end") return true;
   if (!actor) return false;
   if (isSystemActor(actor)) return permission.action === "document.import";
   if (actor.role === "admin") return true;
+  if (permission.action === "account.self") return true;
   const inDepartments = DEPARTMENT_ROLES.includes(actor.role);
   const ownsDepartment = (departmentId: number | null) =>
     departmentId !== null && actor.departments.some((d) => d.id === departmentId);

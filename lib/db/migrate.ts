@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import pg from "pg";
+import { installJobQueue } from "@/lib/jobs/queue";
 import { redactDatabaseUrl } from "./url";
 
 const require = createRequire(import.meta.url);
@@ -36,11 +37,19 @@ async function appliedMigrations(url: string): Promise<Set<string>> {
 }
 
 /**
- * Applies committed migrations with `prisma migrate deploy` (never `db push`). The CLI loads its
- * WebAssembly engine for ~10 s, so it runs only when a committed migration is not yet applied.
- * It is a child process; on the embedded database callers close their own pools first.
+ * Applies committed migrations with `prisma migrate deploy` (never `db push`), then brings the job
+ * queue's own schema and queues up to date (lib/jobs/queue.ts: pg-boss keeps its tables in `pgboss`,
+ * outside Prisma's). The CLI loads its WebAssembly engine for ~10 s, so it runs only when a committed
+ * migration is not yet applied; `applied` says whether it did. It is a child process; on the embedded
+ * database callers close their own pools first.
  */
 export async function applyMigrations(url: string): Promise<{ applied: boolean }> {
+  const result = await applyPrismaMigrations(url);
+  await installJobQueue(url);
+  return result;
+}
+
+async function applyPrismaMigrations(url: string): Promise<{ applied: boolean }> {
   const applied = await appliedMigrations(url);
   if (committedMigrations().every((name) => applied.has(name))) return { applied: false };
 

@@ -122,6 +122,10 @@ const SUPERVISORS: readonly Asker[] = ["ownSupervisor", "admin"];
 const FIXTURES: Record<CommandName, Fixture> = {
   "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
   "auth.sign-out": { allowed: ASKERS, input: () => ({}) },
+  "account.set-reminders": {
+    allowed: ASKERS.filter((a) => a !== "anonymous"), // every signed-in user, for themselves
+    input: () => ({ remindersOff: true }),
+  },
   "progress.create": { allowed: OWNERS, input: (a) => ({ nodeId: item, ...fields(`${a} 新增`) }) },
   "progress.update": {
     allowed: OWNERS,

@@ -25,9 +25,12 @@ export default async function AdminPage({ params }: Props) {
     <>
       <Breadcrumbs label={t.breadcrumb} crumbs={[{ href: "/", label: t.nav.home }, { label: a.heading }]} />
       <h1 className="text-2xl font-bold text-civic-900">{a.heading}</h1>
-      <p className="mt-1 mb-4">
+      <p className="mt-1 mb-4 flex flex-wrap gap-4">
         <Link href="/admin/audit" className="text-civic-700 underline">
           {a.audit}
+        </Link>
+        <Link href="/admin/outbox" className="text-civic-700 underline">
+          {a.outbox}
         </Link>
       </p>
 
