@@ -6,16 +6,24 @@ export function SignedInBar({
   signOutLabel,
   signOut,
   waiting,
+  account,
 }: {
   greeting: string;
   signOutLabel: string;
   signOut: () => Promise<void>;
   /** The count of work waiting (reports owed, sign-offs, reviews), where it is, and what it is made of. */
   waiting?: { count: number; href: string; label: string; title: string };
+  /** The link to the person's own account settings (e-mail reminders). */
+  account?: string;
 }) {
   return (
     <div className="mb-4 flex flex-wrap items-center justify-end gap-3 text-sm text-slate-700">
       <span>{greeting}</span>
+      {account && (
+        <Link href="/account" className="text-civic-700 underline-offset-4 hover:underline">
+          {account}
+        </Link>
+      )}
       {waiting && (
         <Link
           href={waiting.href}

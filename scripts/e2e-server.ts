@@ -2,7 +2,10 @@
  * The server Playwright starts: the same `npm start` path, on its own port, with a fresh embedded
  * database (or DATABASE_URL, which must be on this machine: tests write to it).
  */
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { SMTPServer } from "smtp-server";
 import { readEnv } from "@/lib/env";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -19,4 +22,32 @@ if (env.DATABASE_URL) {
 }
 // The browser tests sign in with the demo accounts, on either database.
 process.env.PORTAL_DEMO_ACCOUNTS = "1";
+
+// A real SMTP server for the portal's mail: each message it receives is written, raw, to
+// E2E_MAIL_DIR, where the tests read what arrived (tests/support/smtp.ts decodes it).
+const E2E_MAIL_DIR = ".data/e2e-mail";
+rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+mkdirSync(E2E_MAIL_DIR, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      received += 1;
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      const raw = Buffer.concat(chunks).toString("utf8");
+      writeFileSync(
+        join(E2E_MAIL_DIR, `${String(received).padStart(5, "0")}.json`),
+        JSON.stringify({ to, raw }),
+      );
+      callback();
+    });
+  },
+});
+await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 await import("./serve");

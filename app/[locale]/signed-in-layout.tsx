@@ -46,6 +46,7 @@ export async function SignedInLayout({
           signOutLabel={t.workspace.signOut}
           signOut={signOutAction}
           waiting={waiting}
+          account={t.workspace.account.link}
         />
       )}
       {children}

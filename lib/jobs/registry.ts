@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { mailSendJob } from "@/lib/mail/jobs";
+import { remindersScanJob } from "@/lib/tracking/reminders-job";
 import type { AnyJob } from "./define";
 
 /**
@@ -8,7 +9,7 @@ import type { AnyJob } from "./define";
  * enqueueJob accepts its name and checks its data. A scheduled job (the tracking loop's
  * `reminders.scan`) is one with a `cron`.
  */
-export const JOBS = [mailSendJob] as const satisfies readonly AnyJob[];
+export const JOBS = [mailSendJob, remindersScanJob] as const satisfies readonly AnyJob[];
 
 type Job = (typeof JOBS)[number];
 export type JobName = Job["name"];

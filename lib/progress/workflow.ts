@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateStepAction } from "@/lib/generated/prisma/enums";
 import { indexProgressEntry } from "@/lib/search/indexing";
+import { queueStepNotices } from "./notices";
 import { recordId } from "@/lib/validation/params";
 import {
   loadNodeScope,
@@ -127,7 +128,8 @@ export async function takeStep(
   });
   if (count === 0) throw new StepConflictError(await loadEntry(tx, before.id));
   const entry = await loadEntry(tx, before.id);
-  await tx.updateStep.create({
+  const recorded = await tx.updateStep.create({
+    select: { id: true },
     data: {
       entryId: entry.id,
       entryVersion: entry.version,
@@ -147,5 +149,16 @@ export async function takeStep(
     after: { state: to, ...(input.comment ? { comment: input.comment } : {}) },
   });
   if (to === "published") await indexProgressEntry(tx, entry.id); // searchable once public
+  await queueStepNotices(tx, {
+    stepId: recorded.id,
+    entryId: entry.id,
+    nodeId: entry.nodeId,
+    action,
+    toState: to,
+    actor: { id: actor.id, name: actor.name },
+    authorId: entry.authorId,
+    departmentIds: scope.departmentIds,
+    comment: input.comment ?? null,
+  });
   return { entry, action, actor };
 }

@@ -41,6 +41,30 @@ test.describe("administration", () => {
     await expectAccessible(page);
   });
 
+  test("an administrator reads the outbox; anyone signed in turns reminders off on their account page", async ({
+    page,
+  }) => {
+    await page.goto("/sign-in?next=%2Fadmin%2Foutbox");
+    await page.getByLabel("電子郵件").fill(ADMIN.email);
+    await page.getByLabel("密碼").fill(ADMIN.password);
+    await page.getByRole("button", { name: "登入", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "寄件匣" })).toBeVisible();
+    // The browser tests' server sends through SMTP: the page says so instead of listing files.
+    await expect(page.getByText("已設定 SMTP 伺服器")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "我的帳號" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "我的帳號" })).toBeVisible();
+    await expectAccessible(page);
+    const form = page.getByRole("form", { name: "提醒信" });
+    await form.getByRole("checkbox", { name: "不要寄送到期提醒信給我" }).check();
+    await form.getByRole("button", { name: "儲存" }).click();
+    await expect(form.getByRole("status")).toHaveText("已儲存提醒信設定。");
+    await form.getByRole("checkbox", { name: "不要寄送到期提醒信給我" }).uncheck();
+    await form.getByRole("button", { name: "儲存" }).click();
+    await expect(page.getByText("目前：會寄送提醒信。")).toBeVisible();
+  });
+
   test("staff cannot open the administration pages", async ({ page, consoleErrors }) => {
     await page.goto("/sign-in");
     await page.getByLabel("電子郵件").fill("secretariat@demo.example.org");

@@ -1,9 +1,22 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
+import { readReceived } from "../support/smtp";
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
 
 const REVIEWER = { email: "reviewer@demo.example.org", password: "demo-reviewer-2026" };
 const STAFF = { email: "secretariat@demo.example.org", password: "demo-staff-2026" };
 const TRANSPORT = { email: "transport@demo.example.org", password: "demo-staff-2026" };
+/** What the SMTP server beside the test server received (scripts/e2e-server.ts writes it here). */
+const MAIL_DIR = ".data/e2e-mail";
+function mailsAbout(text: string): Array<{ to: string[]; subject: string; text: string }> {
+  return readdirSync(MAIL_DIR)
+    .sort()
+    .map((file) => JSON.parse(readFileSync(join(MAIL_DIR, file), "utf8")) as { to: string[]; raw: string })
+    .map((m) => ({ to: m.to, ...readReceived({ from: "", ...m }) }))
+    .filter((m) => m.subject.replace(/\s/gu, "").includes(text.replace(/\s/gu, "")));
+}
+
 const SUPERVISOR = { email: "supervisor@demo.example.org", password: "demo-supervisor-2026" };
 
 async function signInAs(page: Page, account: { email: string; password: string }) {
@@ -125,6 +138,7 @@ test.describe("the 研考會 decides what is tracked", () => {
     await expect(page.getByTestId("waiting-count")).toBeVisible();
     const owed = page.getByRole("list", { name: "待填報" }).getByRole("listitem").filter({ hasText: name });
     await expect(owed).toContainText("尚未填報 · 逾期");
+    const itemName = ((await owed.getByRole("link").textContent()) ?? "").trim().slice(0, 12);
     await owed.getByRole("link").click();
     await page.waitForURL(/\/staff\/items\/\d+$/u);
     const itemPath = new URL(page.url()).pathname;
@@ -201,6 +215,29 @@ test.describe("the 研考會 decides what is tracked", () => {
     await expect(page.getByText(`已完成 3 場說明會 ${token}`)).toBeVisible();
     await page.goto("/");
     await expect(page.getByRole("region", { name: "最近更新的進度" }).getByText(token)).toBeVisible();
+
+    // Each step's e-mail reached the SMTP server: the supervisor twice (two submissions), the author
+    // on return and on publication, the 研考會 on approval.
+    await expect
+      .poll(
+        () =>
+          mailsAbout(itemName)
+            .map((m) => `${m.to.join(",")} ${m.subject.split("：")[0]}`)
+            .sort(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toEqual([
+        "reviewer@demo.example.org [高雄市政追蹤] 待覆核",
+        "secretariat@demo.example.org [高雄市政追蹤] 已公開",
+        "secretariat@demo.example.org [高雄市政追蹤] 已退回",
+        "supervisor@demo.example.org [高雄市政追蹤] 待核可",
+        "supervisor@demo.example.org [高雄市政追蹤] 待核可",
+      ]);
+    expect(mailsAbout(itemName).find((m) => m.subject.includes("已退回"))?.text).toContain(
+      "請補上完成的場次",
+    );
 
     // Every step is kept with who did it.
     await signInAs(page, STAFF);

@@ -12,6 +12,7 @@ import { type JobWorker, startJobWorker } from "@/lib/jobs/worker";
 import type { MailMessage } from "@/lib/mail/message";
 import { type MailTransport, sendMail } from "@/lib/mail/transport";
 import { makeUser } from "../support/factories";
+import { readReceived as read } from "../support/smtp";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -20,7 +21,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * nodemailer wrote on the wire is decoded here as a mail client would.
  */
 
-type Received = { from: string; to: string[]; raw: string };
+import type { Received } from "../support/smtp";
 
 let smtp: SMTPServer;
 let smtpUrl: string;
@@ -39,51 +40,6 @@ const REMINDER: MailMessage = {
 };
 
 // --- reading a message as a mail client would: folded headers, encoded words, transfer encodings ---
-
-function headersAndBody(raw: string): { headers: Map<string, string>; body: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/gu, " ");
-  const headers = new Map<string, string>();
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: raw.slice(split + 4) };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text
-    .replace(/=\r?\n/gu, "") // soft line breaks
-    .replace(/[^=\w.~-]/gu, (c) => encodeURIComponent(c)) // a literal % included
-    .replace(/=([0-9A-F]{2})/giu, (_, hex: string) => `%${hex}`);
-  return decodeURIComponent(bytes);
-}
-
-const decodeWords = (value: string) =>
-  value
-    .replace(/\?=\s+=\?/gu, "?==?") // adjacent encoded words join without the space between them
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/giu, (_, encoding: string, data: string) =>
-      encoding.toUpperCase() === "B"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : decodeQuotedPrintable(data.replaceAll("_", " ")),
-    );
-
-function read(message: Received) {
-  const { headers, body } = headersAndBody(message.raw);
-  const encoding = headers.get("content-transfer-encoding")?.toLowerCase();
-  const text =
-    encoding === "base64"
-      ? Buffer.from(body.replace(/\s+/gu, ""), "base64").toString("utf8")
-      : encoding === "quoted-printable"
-        ? decodeQuotedPrintable(body)
-        : body;
-  return {
-    headers,
-    subject: decodeWords(headers.get("subject") ?? ""),
-    from: decodeWords(headers.get("from") ?? ""),
-    text: text.replace(/\r\n/gu, "\n").trimEnd(),
-  };
-}
 
 beforeAll(async () => {
   smtp = new SMTPServer({
