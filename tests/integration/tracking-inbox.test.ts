@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/lib/import/seed";
-import { createProgressEntryCommand } from "@/lib/progress/commands";
+import { createProgressEntryCommand, submitProgressCommand } from "@/lib/progress/commands";
 import { listInbox } from "@/lib/tracking/inbox";
 import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
 import { run } from "../support/commands";
@@ -49,7 +49,7 @@ describe("待填報: what a department owes for the cycle being reported on", ()
   it("puts what is reported after what is owed, and drops closed items", async () => {
     const [first, second] = await listInbox(t.db, secretariat, LATE);
     if (!first || !second) throw new Error("the inbox should hold items");
-    await run(
+    const { entry } = await run(
       t.db,
       createProgressEntryCommand,
       secretariat,
@@ -64,13 +64,26 @@ describe("待填報: what a department owes for the cycle being reported on", ()
       },
       { now: LATE },
     );
+    // A draft is still owed: reported means submitted for sign-off.
+    const drafted = await listInbox(t.db, secretariat, LATE);
+    expect(drafted.find((i) => i.itemId === first.itemId)).toMatchObject({
+      reported: false,
+      updateState: "draft",
+    });
+    await run(
+      t.db,
+      submitProgressCommand,
+      secretariat,
+      { entryId: entry.id, expectedVersion: entry.version },
+      { now: LATE },
+    );
     await run(t.db, closeTrackedItemCommand, reviewer, {
       itemId: second.itemId,
       expectedVersion: 1,
       reason: "停辦",
     });
     const inbox = await listInbox(t.db, secretariat, LATE);
-    expect(inbox.at(-1)).toMatchObject({ itemId: first.itemId, reported: true });
+    expect(inbox.at(-1)).toMatchObject({ itemId: first.itemId, reported: true, updateState: "submitted" });
     expect(inbox.some((i) => i.itemId === second.itemId)).toBe(false);
     expect(inbox.filter((i) => !i.reported).every((i) => i.step === "overdue")).toBe(true);
   });
