@@ -51,3 +51,35 @@ export function stepActor(action: UpdateStepAction, from: UpdateState): "staff" 
 export const PUBLIC_ENTRY = { withdrawnAt: null, state: "published" } as const;
 
 export type { UpdateState, UpdateStepAction };
+
+/** A period as DATE columns hold it (UTC midnight of Taipei calendar days). */
+export type PeriodSpan = { periodFrom: Date; periodTo: Date };
+
+/**
+ * Whether an update reports on a cycle's period: its own period covers the cycle's whole period,
+ * so a whole-year update answers for each of its quarters, a quarter's update not for the year.
+ */
+export const coversPeriod = (entry: PeriodSpan, cycle: PeriodSpan): boolean =>
+  entry.periodFrom <= cycle.periodFrom && entry.periodTo >= cycle.periodTo;
+
+/**
+ * The update that answers for a cycle, among a node's updates: withdrawn ones never count; of
+ * those covering the cycle's period, the newest one already sent for sign-off (submitted, approved or published),
+ * else the newest draft or returned one; undefined when none covers it. "Newest" is the last saved
+ * (updatedAt, then id). The staff inbox and the 研考會's compliance figures both read it, so a
+ * department is never told "reported" on one page and "not reported" on the other.
+ */
+export function reportFor<
+  E extends PeriodSpan & { id: number; state: UpdateState; updatedAt: Date; withdrawnAt?: Date | null },
+>(entries: readonly E[], cycle: PeriodSpan): E | undefined {
+  let sent: E | undefined;
+  let latest: E | undefined;
+  const newer = (a: E, b: E | undefined) =>
+    !b || a.updatedAt > b.updatedAt || (a.updatedAt.getTime() === b.updatedAt.getTime() && a.id > b.id);
+  for (const e of entries) {
+    if (e.withdrawnAt || !coversPeriod(e, cycle)) continue;
+    if (newer(e, latest)) latest = e;
+    if (!isEditable(e.state) && newer(e, sent)) sent = e;
+  }
+  return sent ?? latest;
+}
