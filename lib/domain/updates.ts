@@ -60,7 +60,15 @@ export type PeriodSpan = { periodFrom: Date; periodTo: Date };
  * so a whole-year update answers for each of its quarters, a quarter's update not for the year.
  */
 export const coversPeriod = (entry: PeriodSpan, cycle: PeriodSpan): boolean =>
-  entry.periodFrom <= cycle.periodFrom && entry.periodTo >= cycle.periodTo;
+  entry.periodFrom.getTime() <= cycle.periodFrom.getTime() &&
+  entry.periodTo.getTime() >= cycle.periodTo.getTime();
+
+/** Whether `a` was saved after `b` (updatedAt, then id): the newer of two updates. */
+const savedAfter = (a: { id: number; updatedAt: Date }, b: { id: number; updatedAt: Date }): boolean => {
+  const ta = a.updatedAt.getTime();
+  const tb = b.updatedAt.getTime();
+  return ta > tb || (ta === tb && a.id > b.id);
+};
 
 /**
  * The update that answers for a cycle, among a node's updates: withdrawn ones never count; of
@@ -72,14 +80,13 @@ export const coversPeriod = (entry: PeriodSpan, cycle: PeriodSpan): boolean =>
 export function reportFor<
   E extends PeriodSpan & { id: number; state: UpdateState; updatedAt: Date; withdrawnAt?: Date | null },
 >(entries: readonly E[], cycle: PeriodSpan): E | undefined {
+  // Called for every (item, cycle) of a city's tracked set (scripts/bench-inbox.ts): plain loops.
   let sent: E | undefined;
   let latest: E | undefined;
-  const newer = (a: E, b: E | undefined) =>
-    !b || a.updatedAt > b.updatedAt || (a.updatedAt.getTime() === b.updatedAt.getTime() && a.id > b.id);
   for (const e of entries) {
     if (e.withdrawnAt || !coversPeriod(e, cycle)) continue;
-    if (newer(e, latest)) latest = e;
-    if (!isEditable(e.state) && newer(e, sent)) sent = e;
+    if (!latest || savedAfter(e, latest)) latest = e;
+    if (!isEditable(e.state) && (!sent || savedAfter(e, sent))) sent = e;
   }
   return sent ?? latest;
 }
