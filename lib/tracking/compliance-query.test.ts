@@ -9,10 +9,11 @@ describe("parseComplianceQuery", () => {
     });
     expect(parseComplianceQuery(new URLSearchParams("set=&cycle="))).toEqual({ ok: true, filter: {} });
     expect(parseComplianceQuery({ set: ["3", "4"] })).toEqual({ ok: true, filter: { setId: 3 } });
+    expect(parseComplianceQuery({ set: "all" })).toEqual({ ok: true, filter: { setId: "all" } });
   });
 
   it("refuses a malformed set id or period key, naming which", () => {
-    for (const set of ["abc", "0", "-1", "1e3", " 12", "0x10", "99999999999"]) {
+    for (const set of ["abc", "ALL", "0", "-1", "1e3", " 12", "0x10", "99999999999"]) {
       expect(parseComplianceQuery({ set })).toEqual({ ok: false, problem: "set" });
     }
     for (const cycle of ["2026-Q5", "Q4", "2026-M3", "<script>"]) {
@@ -25,5 +26,6 @@ describe("parseComplianceQuery", () => {
     const parsed = parseComplianceQuery(new URLSearchParams(query));
     expect(parsed.ok && complianceQueryString(parsed.filter)).toBe(query);
     expect(complianceQueryString({})).toBe("");
+    expect(complianceQueryString({ setId: "all" })).toBe("?set=all");
   });
 });

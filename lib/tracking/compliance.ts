@@ -1,10 +1,10 @@
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { groupBy } from "@/lib/domain/collections";
-import { type CyclePeriod, periodContaining, spansOverlap } from "@/lib/domain/cycles";
-import { calendarDay, taipeiDay, taipeiToday } from "@/lib/domain/time";
+import { addDays, type CyclePeriod, periodContaining, spansOverlap } from "@/lib/domain/cycles";
+import { calendarDay, startOfTaipeiDay, taipeiToday } from "@/lib/domain/time";
 import { type PeriodSpan, reportFor, type UpdateState } from "@/lib/domain/updates";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cadence, TrackingState } from "@/lib/generated/prisma/enums";
 import type { ComplianceFilter } from "./compliance-query";
 
@@ -70,22 +70,19 @@ export type ReportFacts = PeriodSpan & {
   id: number;
   state: UpdateState;
   updatedAt: Date;
-  withdrawnAt: Date | null;
+  /** Withdrawn updates never count (the read model loads none). */
+  withdrawnAt?: Date | null;
   firstSubmitAt: Date | null;
   publishedAt: Date | null;
 };
 
-/** Whether a tracked item owes a report for a cycle, on the Taipei day `today` ("YYYY-MM-DD"). */
-export function isDue(
-  item: ComplianceItem,
-  set: ComplianceSet,
-  cycle: ComplianceCycle,
-  today: string,
-): boolean {
+/** Whether a tracked item owes reports at all: still tracked (closed is never due), with a lead department. */
+export const owesReports = (item: ComplianceItem): boolean =>
+  item.state === "tracking" && item.leadDepartmentId !== null;
+
+/** Whether a cycle of the set is due on the Taipei day `today` ("YYYY-MM-DD"): its period has ended and the set covers it. */
+export function cycleIsDue(set: ComplianceSet, cycle: ComplianceCycle, today: string): boolean {
   return (
-    item.state === "tracking" &&
-    item.leadDepartmentId !== null &&
-    item.setId === set.id &&
     cycle.setId === set.id &&
     calendarDay(cycle.periodTo) < today &&
     spansOverlap(
@@ -95,6 +92,14 @@ export function isDue(
   );
 }
 
+/** Whether a tracked item owes a report for a cycle of its set, on the Taipei day `today`. */
+export const isDue = (
+  item: ComplianceItem,
+  set: ComplianceSet,
+  cycle: ComplianceCycle,
+  today: string,
+): boolean => owesReports(item) && item.setId === set.id && cycleIsDue(set, cycle, today);
+
 /**
  * When a report was sent: its first `submit` step. Updates published before sign-off existed were
  * marked published by the migration and have no step: their publication (else their last save)
@@ -103,13 +108,19 @@ export function isDue(
 export const submittedAt = (report: ReportFacts): Date =>
   report.firstSubmitAt ?? report.publishedAt ?? report.updatedAt;
 
-/** The outcome of a due (item, cycle) given its report (see the rules above; returned wins). */
-export function classifyReport(report: ReportFacts | undefined, staffDue: Date): ComplianceOutcome {
+/** The first late instant of a cycle: midnight in Taipei at the end of the staff due day (the due day counts in full). */
+export const lateFrom = (staffDue: Date): Date => startOfTaipeiDay(addDays(calendarDay(staffDue), 1));
+
+/** classifyReport with the cycle's lateFrom precomputed, as milliseconds. */
+function outcomeOf(report: ReportFacts | undefined, lateFromMs: number): ComplianceOutcome {
   if (!report || report.withdrawnAt || report.state === "draft") return "notReported";
   if (report.state === "returned") return "returned";
-  // Both sides as Taipei calendar days: the due day counts in full, to midnight in Taipei.
-  return taipeiDay(submittedAt(report)) <= calendarDay(staffDue) ? "onTime" : "late";
+  return submittedAt(report).getTime() < lateFromMs ? "onTime" : "late";
 }
+
+/** The outcome of a due (item, cycle) given its report (see the rules above; returned wins). */
+export const classifyReport = (report: ReportFacts | undefined, staffDue: Date): ComplianceOutcome =>
+  outcomeOf(report, lateFrom(staffDue).getTime());
 
 /** Adds one classified (item, cycle) to a tally. */
 function count(into: ComplianceCounts, outcome: ComplianceOutcome, report: ReportFacts | undefined): void {
@@ -128,7 +139,9 @@ export type ComplianceTally = {
 /**
  * Classifies every due (item, cycle) and adds them up by department × period key and by period
  * key. Cycles of different sets with the same key (two quarterly sets) cover the same period and
- * add up into one column; each item is judged against its own set's due day.
+ * add up into one column; each item is judged against its own set's due day. The same rules as
+ * isDue and classifyReport, with what depends on the cycle alone worked out once per cycle: a
+ * city's set is some 120,000 (item, cycle) pairs.
  */
 export function tallyCompliance(input: {
   today: string;
@@ -140,23 +153,37 @@ export function tallyCompliance(input: {
 }): ComplianceTally {
   const byDepartment = new Map<number, Map<string, ComplianceCounts>>();
   const byCycle = new Map<string, ComplianceCounts>();
-  const setOf = new Map(input.sets.map((s) => [s.id, s]));
   const cyclesOf = groupBy(input.cycles, (c) => c.setId);
+  // What depends on the cycle alone, once per cycle: whether it is due, its first late instant, its total.
+  const dueCyclesOf = new Map<
+    number,
+    Array<{ cycle: ComplianceCycle; lateFromMs: number; total: ComplianceCounts }>
+  >();
+  for (const set of input.sets) {
+    const due = (cyclesOf.get(set.id) ?? []).filter((cycle) => cycleIsDue(set, cycle, input.today));
+    dueCyclesOf.set(
+      set.id,
+      due.map((cycle) => {
+        const total = byCycle.get(cycle.periodKey) ?? noCounts();
+        byCycle.set(cycle.periodKey, total);
+        return { cycle, lateFromMs: lateFrom(cycle.staffDue).getTime(), total };
+      }),
+    );
+  }
   for (const item of input.items) {
-    const set = setOf.get(item.setId);
-    if (!set || item.leadDepartmentId === null) continue;
     const department = item.leadDepartmentId;
-    for (const cycle of cyclesOf.get(item.setId) ?? []) {
-      if (!isDue(item, set, cycle, input.today)) continue;
-      const report = reportFor(input.updatesOf(item.nodeId), cycle);
-      const outcome = classifyReport(report, cycle.staffDue);
-      const rows = byDepartment.get(department) ?? new Map<string, ComplianceCounts>();
-      byDepartment.set(department, rows);
-      const row = rows.get(cycle.periodKey) ?? noCounts();
-      rows.set(cycle.periodKey, row);
+    if (!owesReports(item) || department === null) continue;
+    const dueCycles = dueCyclesOf.get(item.setId);
+    if (!dueCycles || dueCycles.length === 0) continue;
+    const rows = byDepartment.get(department) ?? new Map<string, ComplianceCounts>();
+    byDepartment.set(department, rows);
+    const updates = input.updatesOf(item.nodeId);
+    for (const { cycle, lateFromMs, total } of dueCycles) {
+      const report = reportFor(updates, cycle);
+      const outcome = outcomeOf(report, lateFromMs);
+      let row = rows.get(cycle.periodKey);
+      if (!row) rows.set(cycle.periodKey, (row = noCounts()));
       count(row, outcome, report);
-      const total = byCycle.get(cycle.periodKey) ?? noCounts();
-      byCycle.set(cycle.periodKey, total);
       count(total, outcome, report);
     }
   }
@@ -206,7 +233,7 @@ export type ComplianceReport = {
   generatedAt: Date;
   /** Every tracked set, newest first (the filter's choices). */
   sets: Array<{ id: number; name: string }>;
-  /** The set asked for, or null for all of them. */
+  /** The set shown (the one asked for, else the newest), or null for all of them. */
   set: { id: number; name: string } | null;
   /** The cycles of the chosen sets whose period has ended, newest first (the filter's choices). */
   cycles: ComplianceCycleRef[];
@@ -237,6 +264,74 @@ const trackingIn = (setIds: number[] | undefined): Prisma.TrackedItemWhereInput 
   ...(setIds ? { setId: { in: setIds } } : {}),
 });
 
+/** One update as coveringUpdates' JSON carries it: ids, DATEs as days since 1970, instants as ms. */
+type UpdateTuple = [
+  id: number,
+  nodeId: number,
+  fromDay: number,
+  toDay: number,
+  state: UpdateState,
+  updatedAt: number,
+  publishedAt: number | null,
+  firstSubmitAt: number | null,
+];
+
+const DAY_MS = 86_400_000;
+const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)`;
+
+/**
+ * The not-withdrawn updates on nodes tracked (with a lead department) in the set, or in any set,
+ * that could cover an ended cycle (starting by the last one's start, ending after the first one's
+ * end), each with its first submission. Measured at a city's scale (scripts/bench-inbox.ts: 15,000
+ * items, ~96,000 updates) and shaped by it:
+ *  - one statement: through Prisma's relations the first submissions came as a second query binding
+ *    every update's id, past PostgreSQL's 65,535 bind parameters (it failed);
+ *  - one JSON array of numbers, not a row per update: on the embedded database each row is a
+ *    protocol message, and 96,000 of them took 1.6–2 s against 0.4 s for the array.
+ */
+async function coveringUpdates(
+  db: Db,
+  setId: number | undefined,
+  endOfFirst: string,
+  startOfLast: string,
+): Promise<Array<ReportFacts & { nodeId: number }>> {
+  const inSet = setId === undefined ? Prisma.empty : Prisma.sql`AND i."setId" = ${setId}::int`;
+  const [result] = await db.$queryRaw<Array<{ updates: string }>>`
+    SELECT coalesce(json_agg(json_build_array(
+             e.id, e."nodeId", e."periodFrom" - DATE '1970-01-01', e."periodTo" - DATE '1970-01-01', e.state,
+             ${epochMs(Prisma.sql`e."updatedAt"`)}, ${epochMs(Prisma.sql`e."publishedAt"`)}, ${epochMs(Prisma.sql`f.at`)}
+           )), '[]')::text AS updates
+    FROM "ProgressEntry" e
+    LEFT JOIN (
+      SELECT s."entryId", min(s.at) AS at FROM "UpdateStep" s WHERE s.action = 'submit' GROUP BY s."entryId"
+    ) f ON f."entryId" = e.id
+    WHERE e."withdrawnAt" IS NULL
+      AND e."periodFrom" <= ${startOfLast}::date
+      AND e."periodTo" >= ${endOfFirst}::date
+      AND EXISTS (
+        SELECT 1 FROM "TrackedItem" i
+        WHERE i."nodeId" = e."nodeId" AND i.state = 'tracking' AND i."leadDepartmentId" IS NOT NULL ${inSet}
+      )`;
+  const tuples: UpdateTuple[] = JSON.parse(result?.updates ?? "[]");
+  // Periods repeat (a few dozen days for ~100,000 updates): one Date per day, never mutated.
+  const days = new Map<number, Date>();
+  const dayOf = (day: number): Date => {
+    let date = days.get(day);
+    if (!date) days.set(day, (date = new Date(day * DAY_MS)));
+    return date;
+  };
+  return tuples.map(([id, nodeId, fromDay, toDay, state, updatedAt, publishedAt, firstSubmitAt]) => ({
+    id,
+    nodeId,
+    periodFrom: dayOf(fromDay),
+    periodTo: dayOf(toDay),
+    state,
+    updatedAt: new Date(updatedAt),
+    publishedAt: publishedAt === null ? null : new Date(publishedAt),
+    firstSubmitAt: firstSubmitAt === null ? null : new Date(firstSubmitAt),
+  }));
+}
+
 /** The 研考會's 填報情形 for a set (or all) and a cycle (or every ended one), as of `now`. */
 export async function getComplianceReport(
   db: Db,
@@ -250,7 +345,13 @@ export async function getComplianceReport(
     orderBy: { id: "desc" },
     select: { id: true, name: true, cadence: true, fromDay: true, toDay: true },
   });
-  const chosenSet = filter.setId === undefined ? null : allSets.find((s) => s.id === filter.setId);
+  // No set asked for: the newest (lib/tracking/compliance-query.ts); "all": every set.
+  const chosenSet =
+    filter.setId === "all"
+      ? null
+      : filter.setId === undefined
+        ? (allSets[0] ?? null)
+        : allSets.find((s) => s.id === filter.setId);
   if (chosenSet === undefined) return { status: "badFilter", problem: "set" };
   const sets = chosenSet ? [chosenSet] : allSets;
   const setIds = chosenSet ? [chosenSet.id] : undefined;
@@ -278,65 +379,35 @@ export async function getComplianceReport(
   if (chosenCycle === undefined) return { status: "badFilter", problem: "cycle" };
 
   const itemScope = trackingIn(setIds);
-  const [tracked, items, neverUpdatedTotal, neverUpdated] = await Promise.all([
-    db.trackedItem.count({ where: itemScope }),
+  const first = cycles[0];
+  const last = cycles.at(-1);
+  const [items, neverUpdatedIds, updates] = await Promise.all([
     db.trackedItem.findMany({
-      where: { ...itemScope, leadDepartmentId: { not: null } },
+      where: itemScope,
       select: { id: true, setId: true, nodeId: true, state: true, leadDepartmentId: true },
-    }),
-    db.trackedItem.count({
-      where: { ...itemScope, node: { progressEntries: { none: { withdrawnAt: null } } } },
     }),
     db.trackedItem.findMany({
       where: { ...itemScope, node: { progressEntries: { none: { withdrawnAt: null } } } },
       orderBy: [{ leadDepartment: { sortOrder: "asc" } }, { setId: "desc" }, { id: "asc" }],
-      take: NEVER_UPDATED_LIMIT,
-      select: {
-        id: true,
-        set: { select: { id: true, name: true } },
-        leadDepartment: { select: { slug: true, nameZh: true, nameEn: true } },
-        node: { select: { id: true, numberLabel: true, title: true, text: true } },
-      },
+      select: { id: true },
     }),
-  ]);
-
-  // Only updates that could cover an ended cycle: starting by the last one's start, ending after the first one's end.
-  const first = cycles[0];
-  const last = cycles.at(-1);
-  const updates =
     first && last
-      ? await db.progressEntry.findMany({
-          where: {
-            withdrawnAt: null,
-            periodFrom: { lte: last.periodFrom },
-            periodTo: { gte: first.periodTo },
-            node: { trackedItems: { some: { ...itemScope, leadDepartmentId: { not: null } } } },
-          },
-          select: {
-            id: true,
-            nodeId: true,
-            periodFrom: true,
-            periodTo: true,
-            state: true,
-            updatedAt: true,
-            withdrawnAt: true,
-            publishedAt: true,
-            steps: {
-              where: { action: "submit" },
-              orderBy: [{ at: "asc" }, { id: "asc" }],
-              take: 1,
-              select: { at: true },
-            },
-          },
-        })
-      : [];
-  const updatesOf = groupBy(
-    updates.map(({ steps, ...u }): ReportFacts & { nodeId: number } => ({
-      ...u,
-      firstSubmitAt: steps[0]?.at ?? null,
-    })),
-    (u) => u.nodeId,
-  );
+      ? coveringUpdates(db, chosenSet?.id, calendarDay(first.periodTo), calendarDay(last.periodFrom))
+      : [],
+  ]);
+  const listed = neverUpdatedIds.slice(0, NEVER_UPDATED_LIMIT).map((i) => i.id);
+  const neverUpdated = await db.trackedItem.findMany({
+    where: { id: { in: listed } },
+    select: {
+      id: true,
+      set: { select: { id: true, name: true } },
+      leadDepartment: { select: { slug: true, nameZh: true, nameEn: true } },
+      node: { select: { id: true, numberLabel: true, title: true, text: true } },
+    },
+  });
+  const position = new Map(listed.map((id, i) => [id, i]));
+  neverUpdated.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  const updatesOf = groupBy(updates, (u) => u.nodeId);
   const tally = tallyCompliance({
     today,
     sets,
@@ -383,7 +454,7 @@ export async function getComplianceReport(
       set: chosenSet ? { id: chosenSet.id, name: chosenSet.name } : null,
       cycles: [...refs].reverse().map(({ key, period }) => ({ key, period })),
       cycle: chosenCycle ? { key: chosenCycle.key, period: chosenCycle.period } : null,
-      tracked,
+      tracked: items.length,
       rows: rows.map(({ order: _order, sortOrder: _sortOrder, ...row }) => row),
       totals,
       byCycle: refs.map(({ key, period }) => {
@@ -391,7 +462,7 @@ export async function getComplianceReport(
         return { key, period, counts, onTimeShare: onTimeShare(counts), lateShare: lateShare(counts) };
       }),
       neverUpdated: {
-        total: neverUpdatedTotal,
+        total: neverUpdatedIds.length,
         items: neverUpdated.map((i) => ({
           itemId: i.id,
           nodeId: i.node.id,

@@ -255,6 +255,26 @@ describe("填報情形: who reported on time", () => {
   });
 });
 
+describe("which set is shown", () => {
+  it("shows the newest set unless asked for another or for all of them", async () => {
+    const { setId: older } = await run(t.db, createTrackedSetCommand, reviewer, {
+      name: "102 年度列管",
+      year: "2013",
+      cadence: "half_yearly",
+    });
+    expect(older).toBeGreaterThan(setId); // newest by creation, whatever year it tracks
+    expect((await okReport()).set?.id).toBe(older);
+    expect((await okReport({ setId })).set?.id).toBe(setId);
+    const all = await okReport({ setId: "all" });
+    expect(all.set).toBeNull();
+    expect(all.sets.map((s) => s.id)).toEqual([older, setId]);
+    expect(new Set(all.cycles.map((c) => c.key))).toEqual(
+      new Set(["2013-H1", "2013-H2", "2018-Q1", "2018-Q2", "2018-Q3", "2018-Q4"]),
+    );
+    expect(all.neverUpdated.items.some((i) => i.set.id === older)).toBe(true);
+  });
+});
+
 describe("the CSV and PDF downloads", () => {
   const request = (route: string, query: string) =>
     new NextRequest(`http://127.0.0.1:3000/zh-Hant/review/compliance/${route}${query}`);

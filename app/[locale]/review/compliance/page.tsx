@@ -65,7 +65,7 @@ export default async function CompliancePage({ params, searchParams }: Props) {
   const report = result.report;
   const setName = report.set?.name ?? c.allSets;
   const cycleName = report.cycle ? periodLabel(report.cycle.period, locale) : c.allCycles;
-  const exportQuery = complianceQueryString({ setId: report.set?.id, periodKey: report.cycle?.key });
+  const exportQuery = complianceQueryString({ setId: report.set?.id ?? "all", periodKey: report.cycle?.key });
 
   return (
     <article>
@@ -77,8 +77,8 @@ export default async function CompliancePage({ params, searchParams }: Props) {
       <form method="get" className="my-4 flex flex-wrap items-end gap-3 print:hidden">
         <label className="flex max-w-full flex-col text-sm">
           {c.set}
-          <select name="set" defaultValue={report.set?.id ?? ""} className={selectClass}>
-            <option value="">{c.allSets}</option>
+          <select name="set" defaultValue={report.set?.id ?? "all"} className={selectClass}>
+            <option value="all">{c.allSets}</option>
             {report.sets.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

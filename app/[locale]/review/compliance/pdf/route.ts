@@ -26,7 +26,7 @@ export async function GET(request: NextRequest, context: Context) {
     report.set?.name ?? c.allSets,
     report.cycle ? periodLabel(report.cycle.period, locale) : c.allCycles,
   ].join(" · ");
-  const query = complianceQueryString({ setId: report.set?.id, periodKey: report.cycle?.key });
+  const query = complianceQueryString({ setId: report.set?.id ?? "all", periodKey: report.cycle?.key });
   try {
     // The server prints its own page: on this machine, at its own port, in the reader's language.
     const pdf = await printPageToPdf({
