@@ -264,20 +264,25 @@ const trackingIn = (setIds: number[] | undefined): Prisma.TrackedItemWhereInput 
   ...(setIds ? { setId: { in: setIds } } : {}),
 });
 
-/** One update as coveringUpdates' JSON carries it: ids, DATEs as days since 1970, instants as ms. */
-type UpdateTuple = [
-  id: number,
-  nodeId: number,
-  fromDay: number,
-  toDay: number,
-  state: UpdateState,
-  updatedAt: number,
-  publishedAt: number | null,
-  firstSubmitAt: number | null,
+/**
+ * The updates as coveringUpdates' JSON carries them: one array per column (ids; DATEs as days since
+ * 1970; instants as ms), null for a column of no rows.
+ */
+type UpdateColumns = [
+  ids: number[] | null,
+  nodeIds: number[] | null,
+  fromDays: number[] | null,
+  toDays: number[] | null,
+  states: UpdateState[] | null,
+  updatedAt: number[] | null,
+  publishedAt: Array<number | null> | null,
+  firstSubmitAt: Array<number | null> | null,
 ];
 
 const DAY_MS = 86_400_000;
-const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)`;
+const column = (value: Prisma.Sql) => Prisma.sql`array_agg(${value})`;
+const epochMs = (value: Prisma.Sql) => column(Prisma.sql`floor(extract(epoch FROM ${value}) * 1000)`);
+const instant = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
 
 /**
  * The not-withdrawn updates on nodes tracked (with a lead department) in the set, or in any set,
@@ -285,9 +290,10 @@ const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${co
  * end), each with its first submission. Measured at a city's scale (scripts/bench-inbox.ts: 15,000
  * items, ~96,000 updates) and shaped by it:
  *  - one statement: through Prisma's relations the first submissions came as a second query binding
- *    every update's id, past PostgreSQL's 65,535 bind parameters (it failed);
- *  - one JSON array of numbers, not a row per update: on the embedded database each row is a
- *    protocol message, and 96,000 of them took 1.6–2 s against 0.4 s for the array.
+ *    every update's id, past PostgreSQL's 65,535 bind parameters (it failed on both databases);
+ *  - one JSON value of eight arrays of numbers, not a row per update: on the embedded database
+ *    each row is a protocol message (96,000 rows took 1.6–2 s), and building one JSON array per
+ *    update cost about as much again as arrays per column.
  */
 async function coveringUpdates(
   db: Db,
@@ -297,10 +303,12 @@ async function coveringUpdates(
 ): Promise<Array<ReportFacts & { nodeId: number }>> {
   const inSet = setId === undefined ? Prisma.empty : Prisma.sql`AND i."setId" = ${setId}::int`;
   const [result] = await db.$queryRaw<Array<{ updates: string }>>`
-    SELECT coalesce(json_agg(json_build_array(
-             e.id, e."nodeId", e."periodFrom" - DATE '1970-01-01', e."periodTo" - DATE '1970-01-01', e.state,
-             ${epochMs(Prisma.sql`e."updatedAt"`)}, ${epochMs(Prisma.sql`e."publishedAt"`)}, ${epochMs(Prisma.sql`f.at`)}
-           )), '[]')::text AS updates
+    SELECT json_build_array(
+             ${column(Prisma.sql`e.id`)}, ${column(Prisma.sql`e."nodeId"`)},
+             ${column(Prisma.sql`e."periodFrom" - DATE '1970-01-01'`)}, ${column(Prisma.sql`e."periodTo" - DATE '1970-01-01'`)},
+             ${column(Prisma.sql`e.state`)}, ${epochMs(Prisma.sql`e."updatedAt"`)},
+             ${epochMs(Prisma.sql`e."publishedAt"`)}, ${epochMs(Prisma.sql`f.at`)}
+           )::text AS updates
     FROM "ProgressEntry" e
     LEFT JOIN (
       SELECT s."entryId", min(s.at) AS at FROM "UpdateStep" s WHERE s.action = 'submit' GROUP BY s."entryId"
@@ -312,23 +320,25 @@ async function coveringUpdates(
         SELECT 1 FROM "TrackedItem" i
         WHERE i."nodeId" = e."nodeId" AND i.state = 'tracking' AND i."leadDepartmentId" IS NOT NULL ${inSet}
       )`;
-  const tuples: UpdateTuple[] = JSON.parse(result?.updates ?? "[]");
+  const [ids, nodeIds, fromDays, toDays, states, updatedAt, publishedAt, firstSubmitAt]: UpdateColumns =
+    JSON.parse(result?.updates ?? "[]");
   // Periods repeat (a few dozen days for ~100,000 updates): one Date per day, never mutated.
   const days = new Map<number, Date>();
-  const dayOf = (day: number): Date => {
+  const dayOf = (day = 0): Date => {
     let date = days.get(day);
     if (!date) days.set(day, (date = new Date(day * DAY_MS)));
     return date;
   };
-  return tuples.map(([id, nodeId, fromDay, toDay, state, updatedAt, publishedAt, firstSubmitAt]) => ({
+  // The columns have one value per update each; the fallbacks only satisfy the index types.
+  return (ids ?? []).map((id, i) => ({
     id,
-    nodeId,
-    periodFrom: dayOf(fromDay),
-    periodTo: dayOf(toDay),
-    state,
-    updatedAt: new Date(updatedAt),
-    publishedAt: publishedAt === null ? null : new Date(publishedAt),
-    firstSubmitAt: firstSubmitAt === null ? null : new Date(firstSubmitAt),
+    nodeId: nodeIds?.[i] ?? 0,
+    periodFrom: dayOf(fromDays?.[i]),
+    periodTo: dayOf(toDays?.[i]),
+    state: states?.[i] ?? "draft",
+    updatedAt: new Date(updatedAt?.[i] ?? 0),
+    publishedAt: instant(publishedAt?.[i]),
+    firstSubmitAt: instant(firstSubmitAt?.[i]),
   }));
 }
 
