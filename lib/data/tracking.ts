@@ -1,6 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/server";
+import * as compliance from "@/lib/tracking/compliance";
+import type { ComplianceFilter } from "@/lib/tracking/compliance-query";
 import * as inbox from "@/lib/tracking/inbox";
 import * as queues from "@/lib/tracking/queues";
 import * as sets from "@/lib/tracking/sets";
@@ -32,4 +34,9 @@ export function listPendingUpdates(viewer: SessionUser | null, queue: queues.Que
 /** How much waits for the viewer (reports owed, sign-offs, reviews): the count beside their name. */
 export function countWaitingWork(viewer: SessionUser | null) {
   return queues.countWaitingWork(db(), viewer, new Date());
+}
+
+/** 填報情形: on time, late, returned and not reported, by department and cycle, as of now (lib/tracking/compliance.ts). */
+export function getCompliance(viewer: SessionUser | null, filter: ComplianceFilter) {
+  return compliance.getComplianceReport(db(), viewer, filter, new Date());
 }

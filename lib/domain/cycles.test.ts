@@ -9,6 +9,7 @@ import {
   periodContaining,
   periodKey,
   periodOf,
+  parsePeriodKey,
   periodsBetween,
   spansOverlap,
   stepState,
@@ -232,5 +233,31 @@ describe("periodKey", () => {
     expect(periodKey(periodOf("half_yearly", 2026, 2))).toBe("2026-H2");
     const keys = periodsBetween("monthly", "2026-01-01", "2027-12-31").map(periodKey);
     expect([...keys].sort()).toEqual(keys);
+  });
+});
+
+describe("parsePeriodKey", () => {
+  it("reads back every key periodKey writes", () => {
+    for (const cadence of ["monthly", "quarterly", "half_yearly"] as const) {
+      for (const period of periodsBetween(cadence, "2026-01-01", "2027-12-31")) {
+        expect(parsePeriodKey(periodKey(period))).toEqual(period);
+      }
+    }
+  });
+
+  it("refuses anything else", () => {
+    for (const key of [
+      "",
+      "2026-Q5",
+      "2026-Q0",
+      "2026-M13",
+      "2026-M3",
+      "2026-H3",
+      "1911-Q1",
+      "2026-q4",
+      " 2026-Q4",
+    ]) {
+      expect(parsePeriodKey(key)).toBeNull();
+    }
   });
 });

@@ -178,3 +178,16 @@ export function periodKey(period: CyclePeriod): string {
   const index = period.cadence === "monthly" ? pad(period.index) : String(period.index);
   return `${pad(period.year, 4)}-${KEY_LETTER[period.cadence]}${index}`;
 }
+
+const KEY_PATTERN = /^(\d{4})-(?:M(0[1-9]|1[0-2])|Q([1-4])|H([12]))$/u;
+
+/** The period a key names ("2026-Q4" → 2026's fourth quarter), or null for anything else: periodKey read back. */
+export function parsePeriodKey(key: string): CyclePeriod | null {
+  const match = KEY_PATTERN.exec(key);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (!isAcceptedYear(year)) return null;
+  if (match[2]) return periodOf("monthly", year, Number(match[2]));
+  if (match[3]) return periodOf("quarterly", year, Number(match[3]));
+  return periodOf("half_yearly", year, Number(match[4]));
+}

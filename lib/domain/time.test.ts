@@ -3,6 +3,7 @@ import {
   currentTaipeiQuarter,
   currentTaipeiYear,
   hasPeriodBegun,
+  startOfTaipeiDay,
   taipeiDay,
   taipeiToday,
   toTaipeiIso,
@@ -13,6 +14,14 @@ describe("the city's clock (Asia/Taipei)", () => {
     expect(taipeiDay(new Date("2026-11-28T15:59:59Z"))).toBe("2026-11-28");
     expect(taipeiDay(new Date("2026-11-28T17:30:00Z"))).toBe("2026-11-29");
     expect(taipeiToday(new Date("2026-11-28T16:00:00Z"))).toBe("2026-11-29");
+  });
+
+  it("starts a Taipei day at midnight there, where taipeiDay turns over", () => {
+    const start = startOfTaipeiDay("2027-01-11");
+    expect(start.toISOString()).toBe("2027-01-10T16:00:00.000Z");
+    expect(taipeiDay(start)).toBe("2027-01-11");
+    expect(taipeiDay(new Date(start.getTime() - 1))).toBe("2027-01-10");
+    expect(() => startOfTaipeiDay("2027-13-01")).toThrow(RangeError);
   });
 
   it("turns the quarter and the year over at midnight in Taipei", () => {

@@ -52,6 +52,18 @@ export function taipeiDay(instant: Date): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/**
+ * The instant a Taipei calendar day ("YYYY-MM-DD") begins: midnight there. An instant is on or
+ * before a day exactly when it is earlier than the start of the next one, a comparison of numbers
+ * instead of a calendar conversion per instant (for figures over many thousand updates).
+ */
+export function startOfTaipeiDay(day: string): Date {
+  const start = new Date(`${day}T00:00:00${CITY_OFFSET}`);
+  if (Number.isNaN(start.getTime()))
+    throw new RangeError(`Not a calendar day "YYYY-MM-DD": ${JSON.stringify(day)}`);
+  return start;
+}
+
 /** Today in Taipei, as "YYYY-MM-DD". */
 export function taipeiToday(now: Date = new Date()): string {
   return taipeiDay(now);

@@ -51,3 +51,42 @@ export function stepActor(action: UpdateStepAction, from: UpdateState): "staff" 
 export const PUBLIC_ENTRY = { withdrawnAt: null, state: "published" } as const;
 
 export type { UpdateState, UpdateStepAction };
+
+/** A period as DATE columns hold it (UTC midnight of Taipei calendar days). */
+export type PeriodSpan = { periodFrom: Date; periodTo: Date };
+
+/**
+ * Whether an update reports on a cycle's period: its own period covers the cycle's whole period,
+ * so a whole-year update answers for each of its quarters, a quarter's update not for the year.
+ */
+export const coversPeriod = (entry: PeriodSpan, cycle: PeriodSpan): boolean =>
+  entry.periodFrom.getTime() <= cycle.periodFrom.getTime() &&
+  entry.periodTo.getTime() >= cycle.periodTo.getTime();
+
+/** Whether `a` was saved after `b` (updatedAt, then id): the newer of two updates. */
+const savedAfter = (a: { id: number; updatedAt: Date }, b: { id: number; updatedAt: Date }): boolean => {
+  const ta = a.updatedAt.getTime();
+  const tb = b.updatedAt.getTime();
+  return ta > tb || (ta === tb && a.id > b.id);
+};
+
+/**
+ * The update that answers for a cycle, among a node's updates: withdrawn ones never count; of
+ * those covering the cycle's period, the newest one already sent for sign-off (submitted, approved or published),
+ * else the newest draft or returned one; undefined when none covers it. "Newest" is the last saved
+ * (updatedAt, then id). The staff inbox and the 研考會's compliance figures both read it, so a
+ * department is never told "reported" on one page and "not reported" on the other.
+ */
+export function reportFor<
+  E extends PeriodSpan & { id: number; state: UpdateState; updatedAt: Date; withdrawnAt?: Date | null },
+>(entries: readonly E[], cycle: PeriodSpan): E | undefined {
+  // Called for every (item, cycle) of a city's tracked set (scripts/bench-inbox.ts): plain loops.
+  let sent: E | undefined;
+  let latest: E | undefined;
+  for (const e of entries) {
+    if (e.withdrawnAt || !coversPeriod(e, cycle)) continue;
+    if (!latest || savedAfter(e, latest)) latest = e;
+    if (!isEditable(e.state) && (!sent || savedAfter(e, sent))) sent = e;
+  }
+  return sent ?? latest;
+}

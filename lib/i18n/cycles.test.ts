@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CADENCES, periodOf, STEP_STATES } from "@/lib/domain/cycles";
-import { cadenceLabel, periodLabel, stepStateLabel } from "./cycles";
+import { cadenceLabel, periodLabel, shortPeriodLabel, stepStateLabel } from "./cycles";
 
 describe("period labels", () => {
   it("writes ROC years in Chinese and Gregorian in English", () => {
@@ -12,6 +12,15 @@ describe("period labels", () => {
     expect(periodLabel(periodOf("half_yearly", 2026, 1), "zh-Hant")).toBe("民國 115 年上半年");
     expect(periodLabel(periodOf("half_yearly", 2026, 2), "zh-Hant")).toBe("民國 115 年下半年");
     expect(periodLabel(periodOf("half_yearly", 2026, 1), "en")).toBe("2026 H1");
+  });
+});
+
+describe("short period labels", () => {
+  it("fits a chart's bar label in Chinese, and stays as it was in English", () => {
+    expect(shortPeriodLabel(periodOf("quarterly", 2026, 4), "zh-Hant")).toBe("115年第4季");
+    expect(shortPeriodLabel(periodOf("monthly", 2026, 3), "zh-Hant")).toBe("115年3月");
+    expect(shortPeriodLabel(periodOf("half_yearly", 2026, 2), "zh-Hant")).toBe("115年下半年");
+    expect(shortPeriodLabel(periodOf("quarterly", 2026, 4), "en")).toBe("2026 Q4");
   });
 });
 

@@ -18,6 +18,20 @@ export function periodLabel(period: CyclePeriod, locale: Locale): string {
   }
 }
 
+/** The same, short enough to label a chart's bar on a phone: "115年第4季", "115年3月"; English as periodLabel. */
+export function shortPeriodLabel(period: CyclePeriod, locale: Locale): string {
+  if (locale === "en") return periodLabel(period, locale);
+  const roc = `${period.year - ROC_YEAR_OFFSET}年`;
+  switch (period.cadence) {
+    case "monthly":
+      return `${roc}${period.index}月`;
+    case "quarterly":
+      return `${roc}第${period.index}季`;
+    case "half_yearly":
+      return `${roc}${period.index === 1 ? "上" : "下"}半年`;
+  }
+}
+
 const CADENCE_LABELS: Record<Cadence, Record<Locale, string>> = {
   monthly: { "zh-Hant": "每月", en: "Monthly" },
   quarterly: { "zh-Hant": "每季", en: "Quarterly" },

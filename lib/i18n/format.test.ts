@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDay, formatYear, formatYearRange } from "./format";
+import { formatDate, formatDateTime, formatDay, formatShare, formatYear, formatYearRange } from "./format";
 
 describe("dates in both calendars", () => {
   it.each([
@@ -50,5 +50,18 @@ describe("instants in Taipei time", () => {
     expect(formatDateTime("en", new Date("2026-12-31T16:00:00Z"))).toBe("1 Jan 2027, 00:00");
     expect(formatDateTime("zh-Hant", null)).toBe("—");
     expect(formatDay("en", null)).toBe("—");
+  });
+});
+
+describe("shares", () => {
+  it.each([
+    [2 / 3, "66.7%"],
+    [1, "100%"],
+    [0, "0%"],
+    [0.0004, "0%"],
+    [null, "—"],
+  ] as const)("%s → %s", (share, expected) => {
+    expect(formatShare("zh-Hant", share)).toBe(expected);
+    expect(formatShare("en", share)).toBe(expected);
   });
 });

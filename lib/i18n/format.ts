@@ -59,6 +59,12 @@ export function formatNumber(locale: Locale, value: number): string {
   return value.toLocaleString(locale === "en" ? "en-US" : "zh-TW", { maximumFractionDigits: 2 });
 }
 
+/** A share (0–1) as a percentage to one decimal, "66.7%"; "—" when there is nothing to divide. */
+export function formatShare(locale: Locale, share: number | null): string {
+  if (share === null || !Number.isFinite(share)) return "—";
+  return `${formatNumber(locale, Math.round(share * 1000) / 10)}%`;
+}
+
 /** Department names are ours (canonical), so the English interface can show the English one. */
 export function departmentName(locale: Locale, dept: { nameZh: string; nameEn: string }): string {
   return locale === "en" ? dept.nameEn : dept.nameZh;

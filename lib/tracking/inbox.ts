@@ -1,8 +1,9 @@
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { groupBy } from "@/lib/domain/collections";
 import { periodContaining, type StepState, stepState } from "@/lib/domain/cycles";
 import { calendarDay, taipeiToday } from "@/lib/domain/time";
-import { isEditable, type UpdateState } from "@/lib/domain/updates";
+import { isEditable, reportFor, type UpdateState } from "@/lib/domain/updates";
 
 /**
  * 待填報: what the viewer's departments owe for the reporting cycle now being reported on. For each
@@ -74,16 +75,12 @@ export async function reportsDue(
   });
   const entries = await db.progressEntry.findMany({
     where: { nodeId: { in: owed.map((o) => o.item.node.id) }, withdrawnAt: null },
-    select: { nodeId: true, periodFrom: true, periodTo: true, state: true },
-    orderBy: { updatedAt: "desc" },
+    select: { id: true, nodeId: true, periodFrom: true, periodTo: true, state: true, updatedAt: true },
   });
+  const entriesOf = groupBy(entries, (e) => e.nodeId);
   const inbox = owed.map(({ item, cycle, department }): InboxItem => {
     const period = periodContaining(item.set.cadence, calendarDay(cycle.periodFrom));
-    const covering = entries.filter(
-      (e) => e.nodeId === item.node.id && e.periodFrom <= cycle.periodFrom && e.periodTo >= cycle.periodTo,
-    );
-    const sent = covering.find((e) => !isEditable(e.state));
-    const updateState = (sent ?? covering[0])?.state ?? null;
+    const report = reportFor(entriesOf.get(item.node.id) ?? [], cycle);
     return {
       itemId: item.id,
       nodeId: item.node.id,
@@ -95,8 +92,8 @@ export async function reportsDue(
       staffDue: cycle.staffDue,
       lateAfter: cycle.lateAfter,
       step: stepState(period, calendarDay(cycle.staffDue), calendarDay(cycle.lateAfter), now),
-      updateState,
-      reported: sent !== undefined,
+      updateState: report?.state ?? null,
+      reported: report !== undefined && !isEditable(report.state),
     };
   });
   return inbox.sort(

@@ -29,6 +29,11 @@ export default async function ReviewPage({ params }: Props) {
       <Breadcrumbs label={t.breadcrumb} crumbs={[{ href: "/", label: t.nav.home }, { label: r.heading }]} />
       <h1 className="text-2xl font-bold text-civic-900">{r.heading}</h1>
       <p className="mt-1 mb-4 text-slate-700">{r.intro}</p>
+      <p className="mb-6">
+        <Link href="/review/compliance" className="font-medium text-civic-700 underline">
+          {r.compliance.link}
+        </Link>
+      </p>
 
       <PendingUpdates
         id="reviews"
