@@ -251,6 +251,20 @@ test.describe("the 研考會 decides what is tracked", () => {
     await expect(steps).toContainText("「請補上完成的場次」");
   });
 
+  test("the 研考會 sees each department's 填報情形 and downloads it", async ({ page }, testInfo) => {
+    await signInAs(page, REVIEWER);
+    await page.getByRole("link", { name: "各機關填報情形：準時、遲交、退回、未填報" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "填報情形" })).toBeVisible();
+    // The demo scenario's 秘書處 and 交通局 have reports due for the quarter that ended.
+    await expect(page.getByRole("main")).toContainText("秘書處");
+    await expect(page.getByRole("main")).toContainText("交通局");
+    await expectAccessible(page);
+    await saveScreenshot(page, "review-compliance", testInfo.project.name);
+    const csv = await page.request.get("/review/compliance/csv");
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain("秘書處");
+  });
+
   test("department staff get a 403 in the tracking area", async ({ page, consoleErrors }) => {
     await page.goto("/sign-in?next=%2Freview");
     await page.getByLabel("電子郵件").fill(STAFF.email);

@@ -61,7 +61,6 @@ describe("待填報: what a department owes for the cycle being reported on", ()
         narrative: "已完成下半年工作",
         figures: [],
         evidenceLinks: [],
-        submit: true, // a draft is still owed: reported means sent for sign-off
       },
       { now: LATE },
     );
