@@ -10,15 +10,15 @@ const LATE = "#b45309"; // amber-700
 const TRACK = "#e2e8f0"; // slate-200: returned and not reported
 
 const WIDTH = 360;
-const ROW = 30;
-const LABEL = 100; // room for "115年上半年" at the label size
-const BAR_END = 302;
+const ROW = 32;
+const LABEL = 112; // room for "115年上半年" at the label size
+const BAR_END = 300;
 const BAR = BAR_END - LABEL;
 
 /**
  * The share of due reports sent on time and late, one stacked bar per period (oldest at the top),
  * drawn on the server as plain SVG: no script, prints, and a screen reader hears the figures from
- * its label. The viewBox is about a phone's width, so labels stay near 12 px at 360 px; the same figures
+ * its label. The viewBox is about a phone's width, so labels stay near 12.5 px at 360 px; the same figures
  * follow in a table, and the legend is HTML so it wraps.
  */
 export function ComplianceChart({
@@ -76,13 +76,13 @@ export function ComplianceChart({
           const late = (cycle.lateShare ?? 0) * BAR;
           return (
             <g key={cycle.key}>
-              <text x={0} y={y + ROW / 2} dominantBaseline="middle" fontSize={14} fill="#1e293b">
+              <text x={0} y={y + ROW / 2} dominantBaseline="middle" fontSize={15} fill="#1e293b">
                 {shortPeriodLabel(cycle.period, locale)}
               </text>
               <rect x={LABEL} y={y + 5} width={BAR} height={ROW - 10} fill={TRACK} rx={2} />
               {onTime > 0 && <rect x={LABEL} y={y + 5} width={onTime} height={ROW - 10} fill={ON_TIME} />}
               {late > 0 && <rect x={LABEL + onTime} y={y + 5} width={late} height={ROW - 10} fill={LATE} />}
-              <text x={BAR_END + 6} y={y + ROW / 2} dominantBaseline="middle" fontSize={13} fill="#1e293b">
+              <text x={BAR_END + 6} y={y + ROW / 2} dominantBaseline="middle" fontSize={14} fill="#1e293b">
                 {formatShare(locale, cycle.onTimeShare)}
               </text>
             </g>

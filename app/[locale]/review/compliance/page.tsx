@@ -176,7 +176,13 @@ function DepartmentTable({ report, t, locale }: SectionProps) {
       <h2 id="departments-heading" className="mb-2 text-xl font-semibold text-civic-900">
         {c.tableHeading}
       </h2>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      {/* Focusable, so a keyboard can scroll it on a phone where the columns do not fit. */}
+      <div
+        className="overflow-x-auto rounded border border-slate-200 bg-white"
+        role="region"
+        aria-labelledby="departments-heading"
+        tabIndex={0}
+      >
         <table className="w-full text-left text-sm">
           <caption className="p-2 text-left text-xs text-slate-600">{c.tableCaption}</caption>
           <thead className="bg-slate-50">
@@ -190,11 +196,11 @@ function DepartmentTable({ report, t, locale }: SectionProps) {
                 </th>
               )}
               {COUNT_COLUMNS.map((key) => (
-                <th key={key} scope="col" className="p-2 text-right">
+                <th key={key} scope="col" className="p-2 text-right whitespace-nowrap">
                   {c.columns[key]}
                 </th>
               ))}
-              <th scope="col" className="p-2 text-right">
+              <th scope="col" className="p-2 text-right whitespace-nowrap">
                 {c.columns.onTimeShare}
               </th>
             </tr>
@@ -237,7 +243,12 @@ function DepartmentTable({ report, t, locale }: SectionProps) {
 function CycleTable({ report, t, locale }: SectionProps) {
   const c = t.workspace.review.compliance;
   return (
-    <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
+    <div
+      className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white"
+      role="region"
+      aria-label={c.chartTableCaption}
+      tabIndex={0}
+    >
       <table className="w-full text-left text-sm">
         <caption className="p-2 text-left text-xs text-slate-600">{c.chartTableCaption}</caption>
         <thead className="bg-slate-50">
