@@ -255,9 +255,12 @@ test.describe("the 研考會 decides what is tracked", () => {
     await signInAs(page, REVIEWER);
     await page.getByRole("link", { name: "各機關填報情形：準時、遲交、退回、未填報" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "填報情形" })).toBeVisible();
-    // The demo scenario's 秘書處 and 交通局 have reports due for the quarter that ended.
-    await expect(page.getByRole("main")).toContainText("秘書處");
-    await expect(page.getByRole("main")).toContainText("交通局");
+    // It opens on the newest set; the demo scenario's set has 秘書處 and 交通局 reports due.
+    await page.getByLabel("列管案").selectOption({ label: "示範列管：年度施政（研考會）" });
+    await page.getByRole("button", { name: "顯示" }).click();
+    const table = page.getByRole("table").first();
+    await expect(table).toContainText("秘書處");
+    await expect(table).toContainText("交通局");
     await expectAccessible(page);
     await saveScreenshot(page, "review-compliance", testInfo.project.name);
     const csv = await page.request.get("/review/compliance/csv");
