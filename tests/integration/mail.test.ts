@@ -1,9 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PermissionDeniedError, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -12,7 +10,7 @@ import { type JobWorker, startJobWorker } from "@/lib/jobs/worker";
 import type { MailMessage } from "@/lib/mail/message";
 import { type MailTransport, sendMail } from "@/lib/mail/transport";
 import { makeUser } from "../support/factories";
-import { readReceived as read } from "../support/smtp";
+import { readReceived as read, startTestSmtp } from "../support/smtp";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -23,9 +21,9 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 
 import type { Received } from "../support/smtp";
 
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let smtpUrl: string;
-const received: Received[] = [];
+let received: Received[] = [];
 let t: TestDatabase;
 let outbox: string;
 const users: Record<string, SessionUser> = {};
@@ -39,28 +37,10 @@ const REMINDER: MailMessage = {
   meta: { entryId: 12, periodKey: "2026-Q4" },
 };
 
-// --- reading a message as a mail client would: folded headers, encoded words, transfer encodings ---
-
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp();
+  smtpUrl = smtp.url;
+  received = smtp.received;
 
   t = await createTestDatabase();
   outbox = mkdtempSync(join(tmpdir(), "kpt-outbox-"));
@@ -73,7 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await t?.dispose();
   rmSync(outbox, { recursive: true, force: true });
 });
