@@ -1,78 +1,19 @@
-"use client";
+import { ActionButtonForm, type ActionButtonFormProps } from "@/components/action-button-form";
 
-import { useActionState } from "react";
-import { Notice } from "@/components/notice";
-import type { FieldsFormState } from "@/lib/commands/forms";
-
-type Props = {
-  action: (state: FieldsFormState, form: FormData) => Promise<FieldsFormState>;
+type Props = Pick<ActionButtonFormProps, "action" | "button" | "working" | "comment" | "tone"> & {
   entry: { id: number; version: number };
   /** Where the page is (the action refreshes it). */
   nodeId: number;
   locale: string;
-  button: string;
-  working: string;
-  /** A required comment (returning an update), with its label. */
-  comment?: string;
-  tone?: "primary" | "secondary";
 };
 
-/**
- * One sign-off step on an update (送出, 核可, 退回, 公開) as a small form: it works without
- * JavaScript; the answer (done, or why not, in the reader's language) appears beside the button.
- */
-export function UpdateStepForm({ action, entry, nodeId, locale, button, working, comment, tone }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const id = `step-${entry.id}-${button}`;
-  const commentError = state.status === "error" ? state.errors.comment : undefined;
-  const formError =
-    state.status === "error" ? (state.errors.form ?? (commentError ? undefined : state.message)) : undefined;
+/** One sign-off step on an update (送出, 核可, 退回, 公開): the update's id and version ride along. */
+export function UpdateStepForm({ entry, nodeId, locale, ...rest }: Props) {
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2 text-sm" noValidate>
-      <input type="hidden" name="entryId" value={entry.id} />
-      <input type="hidden" name="expectedVersion" value={entry.version} />
-      <input type="hidden" name="nodeId" value={nodeId} />
-      <input type="hidden" name="locale" value={locale} />
-      {comment && (
-        <label className="flex min-w-64 flex-1 flex-col">
-          {comment}
-          <textarea
-            name="comment"
-            rows={2}
-            aria-required="true"
-            defaultValue={state.status === "error" ? String(state.values.comment ?? "") : ""}
-            className="mt-1 rounded border border-slate-400 bg-white p-1.5"
-            aria-invalid={commentError ? true : undefined}
-            aria-describedby={commentError ? `${id}-error` : undefined}
-          />
-        </label>
-      )}
-      <button
-        type="submit"
-        disabled={pending || state.status === "ok"}
-        className={
-          tone === "secondary"
-            ? "rounded border border-amber-700 px-3 py-1.5 text-amber-900 hover:bg-amber-50 disabled:opacity-60"
-            : "rounded bg-civic-700 px-3 py-1.5 text-white hover:bg-civic-900 disabled:opacity-60"
-        }
-      >
-        {pending ? working : button}
-      </button>
-      {commentError && (
-        <span id={`${id}-error`} role="alert" className="w-full text-red-700">
-          {commentError}
-        </span>
-      )}
-      {formError && (
-        <span role="alert" className="w-full text-red-700">
-          {formError}
-        </span>
-      )}
-      {state.status === "ok" && (
-        <div className="w-full">
-          <Notice tone="success">{state.message}</Notice>
-        </div>
-      )}
-    </form>
+    <ActionButtonForm
+      {...rest}
+      idKey={`step-${entry.id}`}
+      hidden={{ entryId: entry.id, expectedVersion: entry.version, nodeId, locale }}
+    />
   );
 }

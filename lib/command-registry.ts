@@ -15,6 +15,7 @@ import {
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
 import type { AnyCommand } from "@/lib/commands/command";
+import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
 import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
 
 /**
@@ -47,6 +48,8 @@ export const COMMANDS = [
   createTrackedSetCommand,
   assignLeadCommand,
   closeTrackedItemCommand,
+  decideLinkCommand,
+  addLinkCommand,
 ] as const satisfies readonly AnyCommand[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

@@ -30,6 +30,7 @@ export type Permission =
   | { action: "progress.write"; departmentIds: readonly number[] } // the departments answerable for the node
   | { action: "progress.approve"; departmentIds: readonly number[] } // 核可: the answerable departments' supervisor
   | { action: "progress.review" } // 覆核 and publish: the 研考會
+  | { action: "link.decide"; departmentIds: readonly number[] } // which strategies an item serves: its departments, the 研考會
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
   | { action: "account.self" } // one's own account settings (reminders): every signed-in user
@@ -42,7 +43,8 @@ export type Permission =
  * answer for (own, or lead as tracked items) and import their own departments' documents; a node or
  * document no department answers for (an unassigned city-wide strategy, the policy outline) is the
  * administrators'. Supervisors sign off their departments' updates. Reviewers (研考會) decide what is
- * tracked and review and publish updates. Councillors
+ * tracked and review and publish updates; an item's departments and reviewers decide which strategies
+ * it serves. Councillors
  * read the council area and keep their notes; administrators may do everything; the command line
  * may import. Every signed-in user keeps their own account's settings.
  */
@@ -63,6 +65,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
       return actor.role === "supervisor" && ownsAny(permission.departmentIds);
     case "progress.review":
       return actor.role === "reviewer";
+    case "link.decide":
+      return actor.role === "reviewer" || (inDepartments && ownsAny(permission.departmentIds));
     case "document.import":
       return inDepartments && ownsDepartment(permission.departmentId);
     case "staff.workspace":

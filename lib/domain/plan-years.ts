@@ -70,3 +70,8 @@ export function documentCoversYear(year: number): Prisma.SourceDocumentWhereInpu
     ],
   };
 }
+
+/** Whether two spans share at least one year; a plan that names no year overlaps nothing. */
+export function spansOverlap(a: YearSpan | null, b: YearSpan | null): boolean {
+  return a !== null && b !== null && a.from <= b.to && b.from <= a.to;
+}

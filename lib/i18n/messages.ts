@@ -57,8 +57,8 @@ export const zhHant = {
     progressBasis: (percent: number, basedOn: number, total: number) =>
       `完成度 ${percent}%（依 ${total} 項中 ${basedOn} 項的進度）`,
     noProgressYet: (total: number) =>
-      total === 0 ? "尚未連結年度施政項目" : `已連結 ${total} 項施政項目，尚無進度`,
-    suggestedNote: (n: number) => `其中 ${n} 項為系統建議的連結`,
+      total === 0 ? "尚無已確認的年度施政項目" : `已確認 ${total} 項施政項目，尚無進度`,
+    suggestedNote: (n: number) => `另有 ${n} 項系統建議的連結未確認，不計入`,
     headlineHeading: "數字一覽",
     headlineDepartments: "機關",
     headlineItems: "施政項目",
@@ -126,7 +126,8 @@ export const zhHant = {
     servesStrategies: "對應的中程策略",
     servedByItems: "對應的年度施政項目",
     suggested: "系統建議",
-    suggestedHint: "依文字相似度自動建議，尚待機關確認。",
+    unconfirmed: "未確認",
+    suggestedHint: "系統依文字相似度建議，尚待機關確認，不計入進度。",
     confirmed: "已確認",
     progress: "執行進度",
     noProgress: "尚無進度紀錄。",
@@ -348,9 +349,9 @@ export const en: Messages = {
       `${percent}% complete (from ${basedOn} of ${total} items reporting)`,
     noProgressYet: (total: number) =>
       total === 0
-        ? "No annual agenda items linked yet"
-        : `${total} agenda items linked; no progress reported yet`,
-    suggestedNote: (n: number) => `${n} of the links are suggestions`,
+        ? "No annual items confirmed yet"
+        : `${total} annual items confirmed; no progress reported yet`,
+    suggestedNote: (n: number) => `${n} more suggested links are unconfirmed and not counted`,
     headlineHeading: "At a glance",
     headlineDepartments: "Departments",
     headlineItems: "Agenda items",
@@ -420,7 +421,8 @@ export const en: Messages = {
     servesStrategies: "Mid-term strategies it serves",
     servedByItems: "Annual agenda items serving it",
     suggested: "Suggested",
-    suggestedHint: "Suggested by text similarity; not yet confirmed by the department.",
+    unconfirmed: "Unconfirmed",
+    suggestedHint: "Suggested by text similarity, awaiting the department's confirmation; not counted in progress.",
     confirmed: "Confirmed",
     progress: "Progress",
     noProgress: "No progress recorded yet.",

@@ -6,6 +6,7 @@
  */
 
 import type { DocumentKind, NodeKind } from "@/lib/generated/prisma/enums";
+import { ITEM_SOURCES, STRATEGY_SOURCE } from "@/lib/domain/links";
 import type { TextNode } from "./similarity";
 
 export type TreeNode = {
@@ -20,13 +21,6 @@ export type TreeNode = {
 export type SourceNode = TreeNode & { documentKind: DocumentKind };
 
 type Source = { document: DocumentKind; kinds: readonly NodeKind[] };
-
-/** The mid-term plan's strategies are matched against what the annual plans list. */
-export const STRATEGY_SOURCE: Source = { document: "mid_term_plan", kinds: ["strategy"] };
-export const ITEM_SOURCES: readonly Source[] = [
-  { document: "policy_outline", kinds: ["agenda_item"] },
-  { document: "department_plan", kinds: ["key_point", "program"] },
-];
 
 /** Kinds matched on their own: their text is not folded into an ancestor's. */
 const MATCHED_KINDS: ReadonlySet<NodeKind> = new Set(

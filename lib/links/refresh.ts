@@ -1,7 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ITEM_SOURCES, matchingInput, STRATEGY_SOURCE, type SourceNode } from "./node-text";
-import { suggestLinks, type SuggestedLink } from "./similarity";
+import { ITEM_SOURCES, STRATEGY_SOURCE } from "@/lib/domain/links";
+import { planYears, spansOverlap, type YearSpan } from "@/lib/domain/plan-years";
+import { matchingInput, type SourceNode } from "./node-text";
+import { suggestLinks, type SuggestedLink, type TextNode } from "./similarity";
+import { groupBy } from "@/lib/domain/collections";
 
 type Tx = Prisma.TransactionClient;
 
@@ -11,22 +14,31 @@ export type RefreshOutcome = { created: number; removed: number };
 const REFRESH_LOCK = 7_254_031;
 
 /** Every live node of the documents involved: candidates and the points whose text they carry. */
-async function loadNodes(tx: Tx): Promise<SourceNode[]> {
+async function loadNodes(
+  tx: Tx,
+): Promise<Array<SourceNode & { documentId: number; years: YearSpan | null }>> {
   const documentKinds = [STRATEGY_SOURCE, ...ITEM_SOURCES].map((s) => s.document);
   const rows = await tx.planNode.findMany({
     where: { retiredAt: null, document: { kind: { in: documentKinds } } },
     select: {
       id: true,
+      documentId: true,
       parentId: true,
       kind: true,
       title: true,
       text: true,
-      document: { select: { kind: true } },
+      document: {
+        select: { kind: true, rocYearFrom: true, rocYearTo: true, periodFrom: true, periodTo: true },
+      },
     },
     // Document order, so a node's matching text reads as printed and never varies between runs.
     orderBy: [{ documentId: "asc" }, { depth: "asc" }, { position: "asc" }, { id: "asc" }],
   });
-  return rows.map(({ document, ...node }) => ({ ...node, documentKind: document.kind }));
+  return rows.map(({ document, ...node }) => ({
+    ...node,
+    documentKind: document.kind,
+    years: planYears(document),
+  }));
 }
 
 const pairKey = (fromNodeId: number, toNodeId: number) => `${fromNodeId}>${toNodeId}`;
@@ -69,6 +81,25 @@ async function replaceSuggestions(tx: Tx, wanted: SuggestedLink[]): Promise<Refr
 }
 
 /**
+ * Each mid-term plan's strategies matched against the items of the plans sharing a year with it
+ * (lib/domain/links.ts: a 2013 item cannot serve a 2023–2026 strategy), each plan on its own: which
+ * words are common is learnt from the texts that may be linked, not from unrelated years.
+ */
+function suggestByPlan(
+  nodes: ReadonlyArray<SourceNode & { documentId: number; years: YearSpan | null }>,
+  strategies: TextNode[],
+  items: TextNode[],
+): SuggestedLink[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const plans = groupBy(strategies, (s) => byId.get(s.id)?.documentId ?? 0);
+  return [...plans.values()].flatMap((planStrategies) => {
+    const years = byId.get(planStrategies[0]!.id)?.years ?? null;
+    const sameYears = items.filter((i) => spansOverlap(byId.get(i.id)?.years ?? null, years));
+    return sameYears.length === 0 ? [] : suggestLinks(planStrategies, sameYears);
+  });
+}
+
+/**
  * Recomputes the suggested "agenda item serves strategy" links from the current documents, in one
  * transaction. Links staff confirmed or rejected are left exactly as they are, and their pairs are
  * not suggested again. Idempotent: a second run with no document change writes nothing.
@@ -80,7 +111,7 @@ export async function refreshSuggestedLinks(db: Db): Promise<RefreshOutcome> {
       const nodes = await loadNodes(tx);
       const { strategies, items } = matchingInput(nodes);
       const decided = await decidedPairs(tx);
-      const wanted = suggestLinks(strategies, items).filter(
+      const wanted = suggestByPlan(nodes, strategies, items).filter(
         (l) => !decided.has(pairKey(l.itemId, l.strategyId)),
       );
       return replaceSuggestions(tx, wanted);

@@ -45,7 +45,7 @@ export async function listProgressUpdates(
         id: true,
         title: true,
         text: true,
-        linksTo: { where: { origin: { not: "rejected" } }, select: { fromNodeId: true } },
+        linksTo: { where: { origin: "confirmed" }, select: { fromNodeId: true } }, // what people confirmed serves it
       },
     });
     if (!node) return null;

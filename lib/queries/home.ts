@@ -46,8 +46,8 @@ const refSelect = { id: true, numberLabel: true, title: true, text: true } as co
 
 /**
  * What the city promised and how far it has got: the newest mid-term plan's goal, visions and
- * strategies, each with progress rolled up from the annual items linked to it (confirmed and
- * suggested links; rejected ones never count).
+ * strategies, each with progress rolled up from the annual items confirmed to serve it; suggested
+ * links are only counted, to be shown apart as unconfirmed (decision record 009).
  */
 export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
   const planDoc = await db.sourceDocument.findFirst({
@@ -86,17 +86,20 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
       })
     : [];
 
+  // Only links people confirmed count; suggestions are counted apart and shown as 未確認.
   const itemsOf = (strategy: (typeof nodes)[number]) =>
     new Map<number, RollUpItem>(
-      strategy.linksTo.map((l) => {
-        const latest = l.fromNode.progressEntries[0];
-        const item: RollUpItem = {
-          status: latest?.status ?? null,
-          percent: latest?.percent ?? null,
-          budgetThousands: l.fromNode.budgetLines[0]?.amountThousands ?? null,
-        };
-        return [l.fromNode.id, item];
-      }),
+      strategy.linksTo
+        .filter((l) => l.origin === "confirmed")
+        .map((l) => {
+          const latest = l.fromNode.progressEntries[0];
+          const item: RollUpItem = {
+            status: latest?.status ?? null,
+            percent: latest?.percent ?? null,
+            budgetThousands: l.fromNode.budgetLines[0]?.amountThousands ?? null,
+          };
+          return [l.fromNode.id, item];
+        }),
     );
 
   const strip = ({ id, numberLabel, title, text }: Ref): Ref => ({ id, numberLabel, title, text });

@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : {};
 }
 
-function Links({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale: Locale }) {
+function LinkList({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale: Locale }) {
   return (
     <ul className="space-y-2">
       {links.map((l) => (
@@ -49,18 +49,31 @@ function Links({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale:
             {l.document.title} ·{" "}
             {l.document.year ? formatYearRange(locale, l.document.year, l.document.year) : ""}
             {l.department ? ` · ${departmentName(locale, l.department)}` : ""}
-            {" · "}
-            {l.origin === "suggested" ? (
-              <span className="rounded bg-amber-100 px-1 text-amber-900" title={t.node.suggestedHint}>
-                {t.node.suggested}
-              </span>
-            ) : (
-              <span className="rounded bg-emerald-100 px-1 text-emerald-900">{t.node.confirmed}</span>
-            )}
           </p>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Confirmed links first; suggestions apart, as 未確認, because they count in no roll-up. */
+function Links({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale: Locale }) {
+  const confirmed = links.filter((l) => l.origin === "confirmed");
+  const suggested = links.filter((l) => l.origin === "suggested");
+  return (
+    <>
+      {confirmed.length > 0 && <LinkList links={confirmed} t={t} locale={locale} />}
+      {suggested.length > 0 && (
+        <div className="mt-3">
+          <h3 className="text-sm font-semibold text-amber-900">
+            <span className="rounded bg-amber-100 px-1">{t.node.unconfirmed}</span> {t.node.suggestedHint}
+          </h3>
+          <div className="mt-2">
+            <LinkList links={suggested} t={t} locale={locale} />
+          </div>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -3,20 +3,26 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldsForm } from "@/components/fields-form";
+import { LinkWorkbench } from "@/components/link-workbench";
 import { requireUser } from "@/lib/auth/guard";
+import { getLinkWorkbench } from "@/lib/data/links";
 import { getTrackedItem } from "@/lib/data/tracking";
 import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { parseRecordId } from "@/lib/validation/params";
+import { addLinkAction, decideLinkAction } from "../../../links/actions";
 import { assignLeadAction, closeTrackedItemAction } from "../../actions";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getI18n(params)).t.workspace.review.items, robots: { index: false } };
 }
 
-export default async function TrackedItemPage({ params }: Props) {
+export default async function TrackedItemPage({ params, searchParams }: Props) {
   const { t, locale } = await getI18n(params);
   const { id } = await params;
   const itemId = parseRecordId(id);
@@ -24,6 +30,12 @@ export default async function TrackedItemPage({ params }: Props) {
   const found = itemId === null ? null : await getTrackedItem(viewer, itemId);
   if (!found) notFound();
   const { item, departments } = found;
+  const linkQuery = (await searchParams).linkq;
+  const links = await getLinkWorkbench(
+    viewer,
+    item.node.id,
+    typeof linkQuery === "string" ? linkQuery : undefined,
+  );
   const r = t.workspace.review;
   const options = departments.map((d) => ({ value: d.slug, label: departmentName(locale, d) }));
   const co = departments.filter((d) => item.coDepartmentIds.includes(d.id)).map((d) => d.slug);
@@ -83,6 +95,15 @@ export default async function TrackedItemPage({ params }: Props) {
             />
           </section>
         </div>
+      )}
+      {links && (
+        <LinkWorkbench
+          workbench={links}
+          t={t}
+          locale={locale}
+          path={`/review/items/${item.id}`}
+          actions={{ decide: decideLinkAction, add: addLinkAction }}
+        />
       )}
     </>
   );

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldChangeValues } from "@/components/field-change";
+import { LinkWorkbench } from "@/components/link-workbench";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
 import { StatusBadge, UpdateStateBadge } from "@/components/status";
 import { UpdateStepForm } from "@/components/update-step-form";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
+import { getLinkWorkbench } from "@/lib/data/links";
 import { getNodeForEditing } from "@/lib/data/staff";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { isEditable } from "@/lib/domain/updates";
@@ -18,6 +20,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { valuesOf } from "@/lib/progress/form";
 import { currentPeriod } from "@/lib/queries/staff";
 import { parseRecordId } from "@/lib/validation/params";
+import { addLinkAction, decideLinkAction } from "../../../links/actions";
 import {
   approveUpdateAction,
   returnUpdateAction,
@@ -26,7 +29,10 @@ import {
   withdrawProgressAction,
 } from "./actions";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getI18n(params)).t.workspace.progressForm.newEntry, robots: { index: false } };
@@ -66,7 +72,7 @@ function formLabels(t: Messages, heading: string, tracked: boolean): ProgressFor
 }
 
 /** Staff record progress on one node of their department: add, edit (versioned), withdraw, history. */
-export default async function EditProgressPage({ params }: Props) {
+export default async function EditProgressPage({ params, searchParams }: Props) {
   const { t, locale } = await getI18n(params);
   const id = parseRecordId((await params).id);
   if (id === null) notFound();
@@ -76,6 +82,8 @@ export default async function EditProgressPage({ params }: Props) {
   if (found.status === "not-found") notFound();
   if (found.status === "forbidden") forbidden();
   const { node, tracked, mayApprove } = found;
+  const linkQuery = (await searchParams).linkq;
+  const links = await getLinkWorkbench(user, id, typeof linkQuery === "string" ? linkQuery : undefined);
   const u = t.workspace.updates;
 
   const f = t.workspace.progressForm;
@@ -279,6 +287,15 @@ export default async function EditProgressPage({ params }: Props) {
           </article>
         ))}
       </section>
+      {links && (
+        <LinkWorkbench
+          workbench={links}
+          t={t}
+          locale={locale}
+          path={`/staff/items/${id}`}
+          actions={{ decide: decideLinkAction, add: addLinkAction }}
+        />
+      )}
     </>
   );
 }
