@@ -15,13 +15,24 @@ export type ActionButtonFormProps = {
   tone?: "primary" | "secondary";
   /** Tells buttons of the same label apart, for labels and ids (e.g. the record's id). */
   idKey: string;
+  /** Nothing to do (the record already stands so); the form stays, so its answer stays on screen. */
+  disabled?: boolean;
 };
 
 /**
  * One action on one record (送出, 核可, 退回, 確認, 駁回 …) as a small form: it works without
  * JavaScript; the answer (done, or why not, in the reader's language) appears beside the button.
  */
-export function ActionButtonForm({ action, hidden, button, working, comment, tone, idKey }: ActionButtonFormProps) {
+export function ActionButtonForm({
+  action,
+  hidden,
+  button,
+  working,
+  comment,
+  tone,
+  idKey,
+  disabled,
+}: ActionButtonFormProps) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const id = `action-${idKey}-${button}`;
   const commentError = state.status === "error" ? state.errors.comment : undefined;
@@ -48,7 +59,7 @@ export function ActionButtonForm({ action, hidden, button, working, comment, ton
       )}
       <button
         type="submit"
-        disabled={pending || state.status === "ok"}
+        disabled={disabled || pending || state.status === "ok"}
         className={
           tone === "secondary"
             ? "rounded border border-amber-700 px-3 py-1.5 text-amber-900 hover:bg-amber-50 disabled:opacity-60"

@@ -43,40 +43,36 @@ function EndLine({ node, t, locale }: { node: LinkedEnd; t: Messages; locale: Lo
  * rejected links apart, a button per decision the viewer may take, and a search to add a link the
  * matcher missed. Plain forms: it all works without JavaScript.
  */
+const BADGE: Record<WorkbenchLink["origin"], string> = {
+  confirmed: "bg-emerald-100 text-emerald-900",
+  suggested: "bg-amber-100 text-amber-900",
+  rejected: "bg-slate-200 text-slate-800",
+};
+
+/**
+ * Which strategies an item serves, or which items serve a strategy: each link with its standing
+ * (confirmed, unconfirmed suggestion, rejected), a button per decision the viewer may take, and a
+ * search to add a link the matcher missed. Rows keep their place when decided, so the answer to a
+ * click stays beside it after the page refreshes. Plain forms: it all works without JavaScript.
+ */
 export function LinkWorkbench({ workbench, t, locale, path, actions }: Props) {
   const l = t.workspace.links;
   const hidden = { locale, returnTo: path };
-  const group = (origin: WorkbenchLink["origin"]) => workbench.links.filter((x) => x.origin === origin);
-  const decide = (link: WorkbenchLink, decision: "confirmed" | "rejected", button: string) => (
+  const standing = { confirmed: l.confirmedGroup, suggested: l.unconfirmed, rejected: l.rejectedGroup };
+  const count = (origin: WorkbenchLink["origin"]) =>
+    workbench.links.filter((x) => x.origin === origin).length;
+  const decide = (link: WorkbenchLink, decision: "confirmed" | "rejected") => (
     <ActionButtonForm
+      key={decision}
       action={actions.decide}
       idKey={`link-${link.linkId}`}
       hidden={{ ...hidden, linkId: link.linkId, decision, expectedOrigin: link.origin }}
-      button={button}
+      button={decision === "confirmed" ? l.confirm : l.reject}
       working={l.working}
       tone={decision === "rejected" ? "secondary" : "primary"}
+      disabled={link.origin === decision}
     />
   );
-  const rows = (links: WorkbenchLink[], actions: (link: WorkbenchLink) => React.ReactNode) => (
-    <ul className="mt-2 space-y-2">
-      {links.map((link) => (
-        <li key={link.linkId} className="rounded border border-slate-200 bg-white p-3">
-          <EndLine node={link.other} t={t} locale={locale} />
-          <p className="mt-1 text-xs text-slate-600">
-            {link.score !== null && l.score(link.score.toFixed(2))}
-            {link.score !== null && link.decidedBy && " · "}
-            {link.decidedBy && l.decidedBy(link.decidedBy, formatDateTime(locale, link.decidedAt))}
-          </p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            {link.mayDecide ? actions(link) : <span className="text-sm text-slate-600">{l.onlyTheirs}</span>}
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
-  const confirmed = group("confirmed");
-  const suggested = group("suggested");
-  const rejected = group("rejected");
   const searchId = `link-search-${workbench.nodeId}`;
 
   return (
@@ -85,37 +81,42 @@ export function LinkWorkbench({ workbench, t, locale, path, actions }: Props) {
         {workbench.side === "item" ? l.headingItem : l.headingStrategy}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{l.intro}</p>
-
-      <h3 className="mt-4 font-semibold text-civic-900">
-        {l.confirmedGroup} ({confirmed.length})
-      </h3>
-      {confirmed.length === 0 ? (
+      <p className="mt-2 text-sm font-medium">
+        {l.summary(count("confirmed"), count("suggested"), count("rejected"))}
+      </p>
+      {workbench.links.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">{l.none}</p>
       ) : (
-        rows(confirmed, (link) => decide(link, "rejected", l.reject))
-      )}
-
-      <h3 className="mt-4 font-semibold text-civic-900">
-        {l.suggestedGroup} ({suggested.length})
-      </h3>
-      {suggested.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">{l.noSuggestions}</p>
-      ) : (
-        rows(suggested, (link) => (
-          <>
-            {decide(link, "confirmed", l.confirm)}
-            {decide(link, "rejected", l.reject)}
-          </>
-        ))
-      )}
-
-      {rejected.length > 0 && (
-        <details className="mt-4">
-          <summary className="cursor-pointer font-semibold text-civic-900">
-            {l.rejectedGroup} ({rejected.length})
-          </summary>
-          {rows(rejected, (link) => decide(link, "confirmed", l.reconfirm))}
-        </details>
+        <ul
+          className="mt-2 space-y-2"
+          aria-label={workbench.side === "item" ? l.headingItem : l.headingStrategy}
+        >
+          {workbench.links.map((link) => (
+            <li key={link.linkId} className="rounded border border-slate-200 bg-white p-3">
+              <p className="mb-1">
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${BADGE[link.origin]}`}>
+                  {standing[link.origin]}
+                </span>
+              </p>
+              <EndLine node={link.other} t={t} locale={locale} />
+              <p className="mt-1 text-xs text-slate-600">
+                {link.score !== null && l.score(link.score.toFixed(2))}
+                {link.score !== null && link.decidedBy && " · "}
+                {link.decidedBy && l.decidedBy(link.decidedBy, formatDateTime(locale, link.decidedAt))}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                {link.mayDecide ? (
+                  <>
+                    {decide(link, "confirmed")}
+                    {decide(link, "rejected")}
+                  </>
+                ) : (
+                  <span className="text-sm text-slate-600">{l.onlyTheirs}</span>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
 
       <h3 className="mt-6 font-semibold text-civic-900">{l.searchHeading}</h3>
@@ -143,10 +144,11 @@ export function LinkWorkbench({ workbench, t, locale, path, actions }: Props) {
           {workbench.candidates.map((c) => (
             <li key={c.node.id} className="rounded border border-slate-200 bg-white p-3">
               <EndLine node={c.node} t={t} locale={locale} />
-              <div className="mt-2">
-                {c.origin === "confirmed" ? (
+              <div className="mt-2 flex flex-wrap items-center gap-2">
+                {c.origin === "confirmed" && (
                   <span className="text-sm text-emerald-900">{l.alreadyConfirmed}</span>
-                ) : c.mayAdd ? (
+                )}
+                {c.mayAdd || c.origin === "confirmed" ? (
                   <ActionButtonForm
                     action={actions.add}
                     idKey={`add-${c.node.id}`}
@@ -157,6 +159,7 @@ export function LinkWorkbench({ workbench, t, locale, path, actions }: Props) {
                     }}
                     button={l.add}
                     working={l.working}
+                    disabled={c.origin === "confirmed"}
                   />
                 ) : (
                   <span className="text-sm text-slate-600">{l.notYours}</span>

@@ -422,7 +422,8 @@ export const en: Messages = {
     servedByItems: "Annual agenda items serving it",
     suggested: "Suggested",
     unconfirmed: "Unconfirmed",
-    suggestedHint: "Suggested by text similarity, awaiting the department's confirmation; not counted in progress.",
+    suggestedHint:
+      "Suggested by text similarity, awaiting the department's confirmation; not counted in progress.",
     confirmed: "Confirmed",
     progress: "Progress",
     noProgress: "No progress recorded yet.",

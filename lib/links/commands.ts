@@ -51,7 +51,13 @@ async function loadEnd(tx: Tx, nodeId: number, field: string): Promise<EndRow> {
 async function loadLink(tx: Tx, linkId: number) {
   const link = await tx.nodeLink.findUnique({
     where: { id: linkId },
-    select: { id: true, kind: true, origin: true, fromNode: { select: endSelect }, toNode: { select: endSelect } },
+    select: {
+      id: true,
+      kind: true,
+      origin: true,
+      fromNode: { select: endSelect },
+      toNode: { select: endSelect },
+    },
   });
   if (!link || link.kind !== "serves") throw new AppError("not_found", `Link ${linkId} not found.`);
   return link;
@@ -135,7 +141,10 @@ export const addLinkCommand = defineCommand({
       linkId = existing.id;
     } else {
       // Two people adding the same pair at once: the unique pair lets one in, the other is told.
-      const { count } = await tx.nodeLink.createMany({ data: [{ ...pair, ...decided }], skipDuplicates: true });
+      const { count } = await tx.nodeLink.createMany({
+        data: [{ ...pair, ...decided }],
+        skipDuplicates: true,
+      });
       if (count === 0) throw new AppError("conflict", "Link added meanwhile.", { form: "linkChanged" });
       linkId = (await tx.nodeLink.findUniqueOrThrow({ where: { fromNodeId_toNodeId_kind: pair } })).id;
     }

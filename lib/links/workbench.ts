@@ -108,7 +108,11 @@ export async function getLinkWorkbench(
 ): Promise<LinkWorkbench | null> {
   const node = await db.planNode.findUnique({ where: { id: nodeId }, select: endSelect });
   if (!node) return null;
-  const side: LinkSide | null = isItemEnd(asEnd(node)) ? "item" : isStrategyEnd(asEnd(node)) ? "strategy" : null;
+  const side: LinkSide | null = isItemEnd(asEnd(node))
+    ? "item"
+    : isStrategyEnd(asEnd(node))
+      ? "strategy"
+      : null;
   if (side === null || !can(viewer, decideOn(node))) return null;
 
   const rows = await db.nodeLink.findMany({

@@ -13,6 +13,7 @@ import { addNoteCommand } from "@/lib/notes/councillor-notes";
 import { BULK_COLUMNS } from "@/lib/progress/bulk";
 import { approveProgressCommand, createProgressEntryCommand } from "@/lib/progress/commands";
 import { run } from "../support/commands";
+import { importText, midTermPlanFrom } from "../support/documents";
 import { ASKERS, type Asker, makeAskers, makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -118,6 +119,28 @@ const OWNERS: readonly Asker[] = ["ownStaff", "ownSupervisor", "admin"];
 const COUNCIL: readonly Asker[] = ["councillor", "admin"];
 const REVIEWERS: readonly Asker[] = ["reviewer", "admin"];
 const SUPERVISORS: readonly Asker[] = ["ownSupervisor", "admin"];
+/** Which strategies an item serves: the item's departments and the 研考會. */
+const LINK_DECIDERS: readonly Asker[] = ["ownStaff", "ownSupervisor", "reviewer", "admin"];
+/** A strategy of the generated 2017–2020 mid-term plan, which shares the item's year (2018). */
+const strategyNo = async (n: number) =>
+  (
+    await t.db.planNode.findFirstOrThrow({
+      where: { kind: "strategy", document: { kind: "mid_term_plan" } },
+      orderBy: { lineFrom: "asc" },
+      skip: n,
+      select: { id: true },
+    })
+  ).id;
+/** The item → strategy pair as a fresh suggestion, whatever an earlier asker decided. */
+const suggestion = async () => {
+  const pair = { fromNodeId: item, toNodeId: await strategyNo(0), kind: "serves" as const };
+  const link = await t.db.nodeLink.upsert({
+    where: { fromNodeId_toNodeId_kind: pair },
+    create: { ...pair, origin: "suggested", score: 0.3 },
+    update: { origin: "suggested", confirmedById: null, confirmedAt: null },
+  });
+  return { linkId: link.id, decision: "confirmed", expectedOrigin: "suggested" };
+};
 
 const FIXTURES: Record<CommandName, Fixture> = {
   "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
@@ -200,12 +223,22 @@ const FIXTURES: Record<CommandName, Fixture> = {
     allowed: REVIEWERS,
     input: async () => ({ ...(await trackedItem()), reason: "已完成" }),
   },
+  "link.decide": { allowed: LINK_DECIDERS, input: () => suggestion() },
+  "link.add": {
+    allowed: LINK_DECIDERS,
+    input: async () => {
+      const strategyId = await strategyNo(1);
+      await t.db.nodeLink.deleteMany({ where: { fromNodeId: item, toNodeId: strategyId } });
+      return { itemId: item, strategyId };
+    },
+  },
 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await syncDepartments(t.db);
   await importDocument(t.db, { fileName: "002.txt", bytes: PLAN });
+  await importText(t.db, "mid-term-106.txt", midTermPlanFrom(106));
   askers = await makeAskers(t.db);
   target = await makeUser(t.db, "target", "staff", ["secretariat"]);
   item = (

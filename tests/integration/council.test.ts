@@ -9,6 +9,7 @@ import {
 import { nodeOwner } from "@/lib/domain/nodes";
 import type { ProgressStatus, Role } from "@/lib/generated/prisma/enums";
 import { seedDatabase } from "@/lib/import/seed";
+import { importText, midTermPlanFrom } from "../support/documents";
 import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -337,6 +338,8 @@ describe("progress as of the period end", () => {
   });
 
   it("serves lists suggested and confirmed links, never rejected ones; strategies gather their items", async () => {
+    // A mid-term plan sharing the 2018 plan's year (the seeds' 2023–2026 one does not): its strategies get suggestions.
+    await importText(t.db, "mid-term-106.txt", midTermPlanFrom(106));
     const links = await t.db.nodeLink.findMany({
       where: { kind: "serves", fromNodeId: { in: seeded.planItems } },
       select: { id: true, fromNodeId: true, toNodeId: true },

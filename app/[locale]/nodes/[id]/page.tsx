@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     : {};
 }
 
-function LinkList({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale: Locale }) {
+function LinkList({ links, locale }: { links: LinkedNode[]; locale: Locale }) {
   return (
     <ul className="space-y-2">
       {links.map((l) => (
@@ -62,14 +62,14 @@ function Links({ links, t, locale }: { links: LinkedNode[]; t: Messages; locale:
   const suggested = links.filter((l) => l.origin === "suggested");
   return (
     <>
-      {confirmed.length > 0 && <LinkList links={confirmed} t={t} locale={locale} />}
+      {confirmed.length > 0 && <LinkList links={confirmed} locale={locale} />}
       {suggested.length > 0 && (
         <div className="mt-3">
           <h3 className="text-sm font-semibold text-amber-900">
             <span className="rounded bg-amber-100 px-1">{t.node.unconfirmed}</span> {t.node.suggestedHint}
           </h3>
           <div className="mt-2">
-            <LinkList links={suggested} t={t} locale={locale} />
+            <LinkList links={suggested} locale={locale} />
           </div>
         </div>
       )}
