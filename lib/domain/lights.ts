@@ -1,0 +1,89 @@
+import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+
+/*
+ * Lights (燈號): how far a tracked item's actual progress is behind its plan for a period. The one
+ * rule, used by pages, the API, exports and the update form (which asks for a cause and a remedy
+ * when the light it would get is yellow or red). Pure; thresholds come from the tracked set.
+ *
+ * 綠 on schedule: actual ≥ planned − green points; 黃 behind within the red threshold; 紅 further
+ * behind. 未填報 (no update for the period) is its own state, never "no progress". 已完成 and 結案
+ * are terminal. Without a planned figure or an actual percentage there is nothing to compare: 未評燈,
+ * never a guessed colour (as Camms shows no light without a target).
+ */
+
+export const LIGHTS = ["green", "yellow", "red", "not_reported", "unrated", "completed", "closed"] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** Points behind plan: up to `green` is on schedule, up to `yellow` is behind, more is seriously behind. */
+export type LightThresholds = { green: number; yellow: number };
+
+/** TRACKING.md's common defaults: within 5 points green, within 10 yellow, beyond that red. */
+export const DEFAULT_THRESHOLDS: LightThresholds = Object.freeze({ green: 5, yellow: 10 });
+
+export const MAX_THRESHOLD = 100;
+
+/** Thresholds a 研考會 may set: whole points, green before yellow, within 0–100. */
+export function thresholdsRefusal(
+  t: LightThresholds,
+): "thresholdsOutOfOrder" | "thresholdsOutOfRange" | null {
+  const inRange = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_THRESHOLD;
+  if (!inRange(t.green) || !inRange(t.yellow)) return "thresholdsOutOfRange";
+  if (t.green > t.yellow) return "thresholdsOutOfOrder";
+  return null;
+}
+
+export type LightInput = {
+  /** Tracking ended (結案 / 解除列管): terminal whatever was reported. */
+  closed: boolean;
+  /** The published update for the period, or null when none was published. */
+  update: { status: ProgressStatus; percent: number | null } | null;
+  /** Planned cumulative % for the period, or null when no plan was set. */
+  planned: number | null;
+  thresholds: LightThresholds;
+  /** A supervisor's override, shown with its reason; never over a terminal or unreported state. */
+  override?: { light: "green" | "yellow" | "red"; reason: string } | null;
+};
+
+export type LightReason =
+  "closed" | "completed" | "notReported" | "noPlan" | "noPercent" | "cancelled" | "override" | "computed";
+
+export type LightResult = {
+  light: Light;
+  /** Planned minus actual, in points (positive = behind), when both are known. */
+  gap: number | null;
+  /** How the light was decided, for the page to say why. */
+  reason: LightReason;
+};
+
+/** The light of one tracked item for one period. */
+export function lightFor(input: LightInput): LightResult {
+  const { update, planned } = input;
+  if (input.closed) return { light: "closed", gap: null, reason: "closed" };
+  if (update === null) return { light: "not_reported", gap: null, reason: "notReported" };
+  if (update.status === "completed") return { light: "completed", gap: null, reason: "completed" };
+  const gap = planned !== null && update.percent !== null ? planned - update.percent : null;
+  if (input.override) return { light: input.override.light, gap, reason: "override" };
+  if (update.status === "cancelled") return { light: "unrated", gap: null, reason: "cancelled" };
+  if (planned === null) return { light: "unrated", gap: null, reason: "noPlan" };
+  if (gap === null) return { light: "unrated", gap: null, reason: "noPercent" };
+  return { light: colourOf(gap, input.thresholds), gap, reason: "computed" };
+}
+
+/** The colour for points behind plan (negative = ahead). */
+export function colourOf(gap: number, thresholds: LightThresholds): "green" | "yellow" | "red" {
+  if (gap <= thresholds.green) return "green";
+  if (gap <= thresholds.yellow) return "yellow";
+  return "red";
+}
+
+/** Whether an update with this light must say why it is behind (落後原因, 因應對策, 預計改善日期). */
+export const needsCatchUpPlan = (light: Light) => light === "yellow" || light === "red";
+
+/** Count of each light, for roll-ups (a strategy, a department, the city). */
+export type LightCounts = Record<Light, number> & { total: number };
+
+export function countLights(lights: readonly Light[]): LightCounts {
+  const counts = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
+  for (const light of lights) counts[light] += 1;
+  return { ...counts, total: lights.length };
+}
