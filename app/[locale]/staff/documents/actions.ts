@@ -1,6 +1,7 @@
 "use server";
 
 import type { AppError } from "@/lib/errors";
+import { isForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { confirmUploadCommand, stageUploadCommand } from "@/lib/import/commands";
 import { ImportRejectedError } from "@/lib/import/import-document";
@@ -34,6 +35,7 @@ function refused(error: AppError): UploadState {
  * imported); "import" imports the staged parse the preview showed. The browser holds only the checksum.
  */
 export async function uploadAction(_previous: UploadState, form: FormData): Promise<UploadState> {
+  if (!isForm(form)) return { status: "noFile" };
   const options = { returnTo: "/staff/documents", forbiddenInForm: true };
   if (form.get("intent") === "import") {
     const result = await runCommand(confirmUploadCommand, { checksum: form.get("checksum") }, options);
