@@ -48,7 +48,11 @@ const envSchema = z.object({
     .min(12, "PORTAL_ADMIN_PASSWORD must be at least 12 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** The running portal, for the CLI's refresh call; read from the server file when unset. */
+  /**
+   * The portal's public address (e.g. https://policy.kcg.gov.tw): absolute links (API pages, feeds)
+   * and the Origin check of form posts use it; the CLI's refresh call goes there. Unset: the Host
+   * each request was sent to, and the CLI reads the running server from its server file.
+   */
   PORTAL_URL: z
     .url()
     .optional()
