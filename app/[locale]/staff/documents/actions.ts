@@ -10,7 +10,7 @@ import type { ImportRejection } from "@/lib/ingest";
 
 export type UploadState =
   | { status: "idle" }
-  | { status: "noFile" | "tooLarge" | "notAllowed" | "expired" }
+  | { status: "noFile" | "tooLarge" | "badFileName" | "notAllowed" | "expired" }
   | { status: "rejected"; fileName: string; rejection: ImportRejection }
   | { status: "preview"; preview: UploadPreview; checksum: string }
   | { status: "imported"; documentId: number; title: string; version: number };
@@ -25,6 +25,8 @@ function refused(error: AppError): UploadState {
       return { status: "expired" };
     case "forbidden":
       return { status: "notAllowed" };
+    case "invalid_input":
+      return error.fields.fileName === "fileName" ? { status: "badFileName" } : { status: "noFile" };
     default:
       return { status: "noFile" };
   }
