@@ -116,3 +116,17 @@ export function serverEnv(): Env {
   parsedOnce ??= readEnv();
   return parsedOnce;
 }
+
+/**
+ * Secrets a production server cannot run without, by name: unset, signed-in pages could only
+ * answer 500s, so the server refuses to start instead (instrumentation.ts for `next start`,
+ * scripts/serve.ts for `NODE_ENV=production npm start`). The default `npm start` keeps a generated
+ * session secret beside its data folder and passes it on, so it never gets here without one.
+ */
+export function missingProductionSecrets(env: Env): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  return env.NEXTAUTH_SECRET ? [] : ["NEXTAUTH_SECRET"];
+}
+
+export const missingSecretsMessage = (names: string[]) =>
+  `Refusing to start in production without ${names.join(", ")}: set ${names.length > 1 ? "them" : "it"} (at least 32 characters, e.g. \`openssl rand -hex 32\`), or start with \`npm start\`, which keeps a generated one.`;

@@ -5,7 +5,7 @@ import { deflateSync } from "node:zlib";
  * correct cross-reference table: small and fast enough for unit tests, unlike printing one with
  * Chromium (tests/support/print-pdf.ts, for real Chinese text).
  */
-export function onePagePdf(content: Uint8Array, options: { flate?: boolean } = {}): Uint8Array {
+export function onePagePdf(content: Uint8Array, options: { flate?: boolean } = {}): Uint8Array<ArrayBuffer> {
   const stream = options.flate ? deflateSync(content) : Buffer.from(content);
   const filter = options.flate ? " /Filter /FlateDecode" : "";
   const objects: Buffer[] = [
@@ -45,7 +45,7 @@ export function onePagePdf(content: Uint8Array, options: { flate?: boolean } = {
 }
 
 /** Text drawn line by line in Helvetica (ASCII only: no font is embedded). */
-export function textPdf(lines: string[], options: { flate?: boolean } = {}): Uint8Array {
+export function textPdf(lines: string[], options: { flate?: boolean } = {}): Uint8Array<ArrayBuffer> {
   const escape = (s: string) => s.replace(/[\\()]/gu, (c) => `\\${c}`);
   const ops = lines.map((line, i) => `BT /F1 10 Tf 40 ${800 - i * 12} Td (${escape(line)}) Tj ET`);
   return onePagePdf(Buffer.from(ops.join("\n")), options);
@@ -55,6 +55,6 @@ export function textPdf(lines: string[], options: { flate?: boolean } = {}): Uin
  * A "PDF bomb": a small file whose page content unpacks to `megabytes` of spaces (a valid content
  * stream that draws nothing), as in the hardening report (0.9 MB unpacking to 250 MB).
  */
-export function bombPdf(megabytes: number): Uint8Array {
+export function bombPdf(megabytes: number): Uint8Array<ArrayBuffer> {
   return onePagePdf(Buffer.alloc(megabytes * 1024 * 1024, 0x20), { flate: true });
 }
