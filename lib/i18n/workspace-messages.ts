@@ -350,6 +350,7 @@ export const workspaceZhHant = {
     downloadCsv: "下載 CSV",
     print: "列印",
     pdfUnavailable: "伺服器沒有安裝 Chromium，無法產生 PDF；請改用瀏覽器的「列印」（A4）。",
+    pdfBusy: "伺服器正在產生其他 PDF，請 30 秒後再試，或改用瀏覽器的「列印」（A4）。",
   },
   review: {
     heading: "研考管考",
@@ -951,6 +952,8 @@ export const workspaceEn: WorkspaceMessages = {
     downloadPdf: "Download PDF",
     downloadCsv: "Download CSV",
     print: "Print",
+    pdfBusy:
+      "The server is busy printing other PDFs; try again in 30 seconds, or use the browser's Print (A4).",
     pdfUnavailable:
       "Chromium is not installed on the server, so no PDF can be made; use your browser's Print (A4) instead.",
   },
