@@ -9,6 +9,12 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { missingProductionSecrets, missingSecretsMessage, readEnv } = await import("./lib/env");
+  const missing = missingProductionSecrets(readEnv());
+  if (missing.length > 0) {
+    console.error(`✗ ${missingSecretsMessage(missing)}`);
+    process.exit(1);
+  }
   const { startServerJobWorker } = await import("./lib/jobs/server");
   await startServerJobWorker({ handleSignals: process.env.NEXT_MANUAL_SIG_HANDLE === "1" });
 }

@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { readEnv } from "./lib/env";
 import { CACHED_PAGES } from "./lib/routing/cached-pages";
 import { securityHeaders } from "./lib/security/headers";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/request-limits";
 
 const nextConfig: NextConfig = {
   // Node-only packages (database drivers, the job queue and mailer, native password hashing and word
@@ -58,7 +59,11 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Uploads go through server actions: a 1 MB progress CSV, a text or PDF plan document up to
     // 10 MB. Each use states and checks its own, smaller limit; this only lets the body through.
-    serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts refuses a larger Content-Length first, with a message (Next's own refusal is a 500).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    // Next copies a body for the proxy up to this size and cuts it there: at its default (10 MB) a
+    // 10–12 MB upload reached the action truncated ("Unexpected end of form", a 500).
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES,
   },
 };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { UploadState } from "@/app/[locale]/staff/documents/actions";
 import { fillTemplate } from "@/lib/i18n/format";
 import { describeImportProblem } from "@/lib/i18n/import-problems";
@@ -10,28 +10,44 @@ import { Notice } from "@/components/notice";
 
 type Props = {
   action: (state: UploadState, form: FormData) => Promise<UploadState>;
+  /** The upload limit: a larger file is refused here, before it is sent. */
+  maxBytes: number;
   t: WorkspaceMessages["upload"];
   kinds: Record<string, string>;
 };
 
 /** Upload → dry-run preview (kind, tree, budget lines, figures, warnings) → confirm. */
-export function DocumentUpload({ action, t, kinds }: Props) {
+export function DocumentUpload({ action, maxBytes, t, kinds }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const problem =
-    state.status === "noFile"
-      ? t.noFile
-      : state.status === "tooLarge"
-        ? t.tooLarge
-        : state.status === "notAllowed"
-          ? t.notAllowed
-          : state.status === "expired"
-            ? t.expired
-            : state.status === "rejected"
-              ? `${t.rejected}${state.fileName}: ${describeImportProblem(state.rejection, t.problems)}`
-              : null;
+  // Checked in the browser too: the server would refuse it, but only after the whole file came.
+  const [tooLargeHere, setTooLargeHere] = useState(false);
+  const problem = tooLargeHere
+    ? t.tooLarge
+    : state.status === "badFileName"
+      ? t.badFileName
+      : state.status === "noFile"
+        ? t.noFile
+        : state.status === "tooLarge"
+          ? t.tooLarge
+          : state.status === "notAllowed"
+            ? t.notAllowed
+            : state.status === "expired"
+              ? t.expired
+              : state.status === "rejected"
+                ? `${t.rejected}${state.fileName}: ${describeImportProblem(state.rejection, t.problems)}`
+                : null;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="flex flex-wrap items-end gap-3">
+      <form
+        action={formAction}
+        onSubmit={(event) => {
+          const file = new FormData(event.currentTarget).get("file");
+          const over = file instanceof File && file.size > maxBytes;
+          setTooLargeHere(over);
+          if (over) event.preventDefault();
+        }}
+        className="flex flex-wrap items-end gap-3"
+      >
         <input type="hidden" name="intent" value="preview" />
         <label className="flex flex-col text-sm">
           {t.file}

@@ -48,7 +48,11 @@ const envSchema = z.object({
     .min(12, "PORTAL_ADMIN_PASSWORD must be at least 12 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** The running portal, for the CLI's refresh call; read from the server file when unset. */
+  /**
+   * The portal's public address (e.g. https://policy.kcg.gov.tw): absolute links (API pages, feeds)
+   * and the Origin check of form posts use it; the CLI's refresh call goes there. Unset: the Host
+   * each request was sent to, and the CLI reads the running server from its server file.
+   */
   PORTAL_URL: z
     .url()
     .optional()
@@ -112,3 +116,17 @@ export function serverEnv(): Env {
   parsedOnce ??= readEnv();
   return parsedOnce;
 }
+
+/**
+ * Secrets a production server cannot run without, by name: unset, signed-in pages could only
+ * answer 500s, so the server refuses to start instead (instrumentation.ts for `next start`,
+ * scripts/serve.ts for `NODE_ENV=production npm start`). The default `npm start` keeps a generated
+ * session secret beside its data folder and passes it on, so it never gets here without one.
+ */
+export function missingProductionSecrets(env: Env): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  return env.NEXTAUTH_SECRET ? [] : ["NEXTAUTH_SECRET"];
+}
+
+export const missingSecretsMessage = (names: string[]) =>
+  `Refusing to start in production without ${names.join(", ")}: set ${names.length > 1 ? "them" : "it"} (at least 32 characters, e.g. \`openssl rand -hex 32\`), or start with \`npm start\`, which keeps a generated one.`;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import { formatAccountsReport, formatSeedReport, prepareDatabase } from "@/lib/bootstrap";
 import { announceRunningPortal } from "@/lib/cache/running-portal";
-import { type Env, readEnv } from "@/lib/env";
+import { type Env, missingProductionSecrets, missingSecretsMessage, readEnv } from "@/lib/env";
 import { runMain } from "./cli";
 
 const dev = process.argv.includes("--dev");
@@ -88,6 +88,9 @@ async function waitUntilServing(port: number, child: ReturnType<typeof spawn>): 
 
 runMain(async () => {
   const env = readEnv();
+  // A deployment says NODE_ENV=production and brings its own secrets; the default start makes one.
+  const missing = missingProductionSecrets(env);
+  if (missing.length > 0) throw new Error(missingSecretsMessage(missing));
   const { database, seed, accounts } = await prepareDatabase({ seedsDir: "seeds", seed: true });
   console.log(`Database: ${database.description}`);
   for (const line of formatSeedReport(seed)) console.log(line);

@@ -3,6 +3,7 @@ import { recordsCsv } from "./csv";
 import type { DetailEndpoint, ListEndpoint } from "./endpoints";
 import { ApiError, invalidParameters, notFound, type ParameterIssue, parameterIssues } from "./errors";
 import { type PageRequest, type Paged, pageMeta } from "./pagination";
+import { publicUrl } from "@/lib/http/public-origin";
 import { csvResponse, errorResponse, jsonResponse, wantsCsv } from "./respond";
 
 /**
@@ -57,7 +58,8 @@ export async function serveList<Query extends ListQuery, Row>(
   load: (query: Query) => Promise<Paged<Row>>,
 ): Promise<Response> {
   try {
-    const url = new URL(request.url);
+    // Pagination links name the address the reader used (or PORTAL_URL), not the server's own.
+    const url = publicUrl(request);
     const { values, issues } = singleValues(url.searchParams);
     const query = parseOrThrow(endpoint.query, endpoint.parseQuery, values, issues);
     const page = await load(query);

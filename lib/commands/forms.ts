@@ -14,6 +14,22 @@ export type FieldsFormState =
       values: Record<string, string | string[]>;
     };
 
+/**
+ * Whether an action was really sent a form. Next decodes an action's arguments from whatever the
+ * request carries, so a hand-made one can pass a string or an object where the form belongs
+ * (`form.get is not a function`, a 500). Every action taking a form checks this first and answers
+ * its refusal, reading and writing nothing (tests/unit/no-db-in-app.test.ts keeps them all doing it).
+ */
+export const isForm = (value: unknown): value is FormData => value instanceof FormData;
+
+/** A small form's answer to a request that sent no form: invalid input (no locale field to read). */
+export const notAForm = (): FieldsFormState => ({
+  status: "error",
+  message: errorMessage("invalid_input", "zh-Hant"),
+  errors: {},
+  values: {},
+});
+
 /** The reader's language, as the form posts it (a hidden `locale` field). */
 export const localeOf = (form: FormData): Locale => {
   const locale = form.get("locale");

@@ -127,6 +127,7 @@ export const workspaceZhHant = {
     notAllowed: "這份文件不屬於您的機關；全市性文件由系統管理員匯入。",
     expired: "預覽已過期或不是您上傳的檔案，請重新上傳。",
     tooLarge: "檔案超過 10 MB。",
+    badFileName: "檔名含有控制字元（例如 NUL），請重新命名檔案後再上傳。",
     noFile: "請選擇要上傳的檔案。",
     /** Parser warnings and rejections by code; {name} is a parameter of the code. */
     problems: {
@@ -155,6 +156,9 @@ export const workspaceZhHant = {
       notUtf8: "檔案不是 UTF-8 文字檔；請另存為 UTF-8 後再試。",
       pdfUnreadable: "無法讀取這個 PDF（檔案損壞或有密碼保護）。",
       pdfWithoutText: "這個 PDF 沒有文字層（可能是掃描檔）；請從原始文件匯出文字後上傳。",
+      pdfTooLarge: "這個 PDF 解壓縮後的內容或文字量超過上限，未讀取；請確認檔案，或分成較小的檔案上傳。",
+      pdfTooSlow: "讀取這個 PDF 超過時間上限，已停止；請確認檔案，或分成較小的檔案上傳。",
+      pdfBusy: "伺服器正在讀取其他 PDF，請稍候一分鐘再試。",
       emptyText: "檔案是空的，沒有可匯入的文字。",
       unknownKind:
         "不是市府的施政文件：前 {headLines} 行（開頭為「{firstLine}」）沒有出現施政綱要、中程施政計畫、施政計畫提要／施政計畫與預算配合對照表或業務報告（也沒有日期／報告人表頭）。",
@@ -346,6 +350,7 @@ export const workspaceZhHant = {
     downloadCsv: "下載 CSV",
     print: "列印",
     pdfUnavailable: "伺服器沒有安裝 Chromium，無法產生 PDF；請改用瀏覽器的「列印」（A4）。",
+    pdfBusy: "伺服器正在產生其他 PDF，請 30 秒後再試，或改用瀏覽器的「列印」（A4）。",
   },
   review: {
     heading: "研考管考",
@@ -745,6 +750,8 @@ export const workspaceEn: WorkspaceMessages = {
     notAllowed: "This document is not your department's; city-wide documents are imported by administrators.",
     expired: "The preview has expired or is not your upload; please upload the file again.",
     tooLarge: "The file is larger than 10 MB.",
+    badFileName:
+      "The file name contains control characters (such as NUL); rename the file and upload it again.",
     noFile: "Choose a file to upload.",
     // The English sentences are the ones the parser used to write, so CLI output reads as before.
     problems: {
@@ -775,6 +782,11 @@ export const workspaceEn: WorkspaceMessages = {
       pdfUnreadable: "The PDF cannot be read (damaged, or protected by a password).",
       pdfWithoutText:
         "The PDF has no text layer (a scan?); export the text from the original document and upload that.",
+      pdfTooLarge:
+        "The PDF unpacks to more content or text than the limit allows, so it was not read; check the file or upload it in smaller parts.",
+      pdfTooSlow:
+        "Reading the PDF took longer than the limit allows and was stopped; check the file or upload it in smaller parts.",
+      pdfBusy: "The server is reading other PDFs; try again in a minute.",
       emptyText: "The file is empty: there is no text to import.",
       unknownKind:
         'Not one of the city\'s document kinds: none of 施政綱要, 中程施政計畫, 施政計畫提要 / 施政計畫與預算配合對照表 or 業務報告 (or a 日期/報告人 header) appears in the first {headLines} lines, which begin "{firstLine}".',
@@ -977,6 +989,8 @@ export const workspaceEn: WorkspaceMessages = {
     downloadPdf: "Download PDF",
     downloadCsv: "Download CSV",
     print: "Print",
+    pdfBusy:
+      "The server is busy printing other PDFs; try again in 30 seconds, or use the browser's Print (A4).",
     pdfUnavailable:
       "Chromium is not installed on the server, so no PDF can be made; use your browser's Print (A4) instead.",
   },

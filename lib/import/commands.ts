@@ -34,7 +34,13 @@ async function readUpload(fileName: string, file: Blob): Promise<ReadDocument> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   return readDocumentFile(await readDocumentBytes(fileName, bytes));
 }
-const fileName = z.string().trim().min(1).max(200);
+/** Shown and stored as given, so no control characters (a NUL cannot even be stored in PostgreSQL). */
+const fileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^\P{Cc}*$/u, "fileName");
 const documentFile = z
   .object({ fileName, file: z.instanceof(Blob) })
   .transform(({ fileName, file }) => readUpload(fileName, file));

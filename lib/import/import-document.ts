@@ -47,6 +47,8 @@ export function readDocumentFile(file: DocumentFile): ReadDocument {
   let rawText: string;
   try {
     rawText = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/u, "");
+    // Valid UTF-8 but not text (UTF-16, a binary file); PostgreSQL cannot store a NUL in text either.
+    if (rawText.includes("\u0000")) throw new Error("NUL in text");
   } catch {
     throw new ImportRejectedError(file.fileName, { code: "notUtf8", params: {} });
   }

@@ -1,10 +1,27 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bombPdf, textPdf } from "@/tests/support/pdf";
 import { ImportRejectedError } from "./import-document";
-import { extractPdfText, isPdf } from "./pdf-text";
+import { extractPdfText, isPdf, PDF_LIMITS } from "./pdf-text";
 
 // A blank A4 page printed by Chromium: a valid PDF without any text.
 const blank = new Uint8Array(readFileSync("tests/fixtures/blank-page.pdf"));
+const LINES = [
+  "Kaohsiung City Government policy outline",
+  "  spaced   out (and bracketed) text  ",
+  "",
+  "end",
+];
+
+const rejection = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportRejectedError);
+  return (error as ImportRejectedError).rejection.code;
+};
 
 describe("reading an uploaded PDF", () => {
   it.each([
@@ -15,6 +32,15 @@ describe("reading an uploaded PDF", () => {
     expect(isPdf(bytes)).toBe(expected);
   });
 
+  it("reads the text layer exactly as unpdf's merged extraction did, so checksums stay the same", async () => {
+    for (const flate of [false, true]) {
+      const pdf = textPdf(LINES, { flate });
+      const before = (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true }))
+        .text;
+      await expect(extractPdfText("plain.pdf", pdf)).resolves.toBe(before);
+    }
+  });
+
   it("refuses a PDF without a text layer, saying what to do", async () => {
     await expect(extractPdfText("scan.pdf", blank)).rejects.toThrow(/no text layer/u);
   });
@@ -23,5 +49,52 @@ describe("reading an uploaded PDF", () => {
     const damaged = new TextEncoder().encode("%PDF-1.7\nthis is not really a PDF");
     await expect(extractPdfText("broken.pdf", damaged)).rejects.toBeInstanceOf(ImportRejectedError);
     await expect(extractPdfText("broken.pdf", damaged)).rejects.toThrow(/cannot be read/u);
+  });
+});
+
+describe("reading a hostile PDF", () => {
+  let bomb: Uint8Array;
+  // Compressing 250 MB takes seconds itself: done before the clock starts.
+  beforeAll(() => {
+    bomb = bombPdf(250);
+  }, 60_000);
+
+  it("refuses a bomb (250 KB unpacking to 250 MB) in under 2 s while the server keeps answering", async () => {
+    expect(bomb.byteLength).toBeLessThan(1_000_000);
+    // The event loop's longest stall while the file is read: what /api/health would wait.
+    let longestStall = 0;
+    let last = performance.now();
+    const beat = setInterval(() => {
+      const now = performance.now();
+      longestStall = Math.max(longestStall, now - last - 5);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    try {
+      expect(await rejection(extractPdfText("bomb.pdf", bomb))).toBe("pdfTooLarge");
+    } finally {
+      clearInterval(beat);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(longestStall).toBeLessThan(100);
+  });
+
+  it("stops a read that runs past its time limit", async () => {
+    const pdf = textPdf(LINES);
+    expect(await rejection(extractPdfText("slow.pdf", pdf, { ...PDF_LIMITS, milliseconds: 1 }))).toBe(
+      "pdfTooSlow",
+    );
+  });
+
+  it("stops a read that runs out of its memory", async () => {
+    const pdf = textPdf(LINES);
+    expect(await rejection(extractPdfText("big.pdf", pdf, { ...PDF_LIMITS, heapMb: 2 }))).toBe("pdfTooLarge");
+  });
+
+  it("stops a read that yields more characters than the cap", async () => {
+    const pdf = textPdf(LINES);
+    expect(await rejection(extractPdfText("long.pdf", pdf, { ...PDF_LIMITS, characters: 20 }))).toBe(
+      "pdfTooLarge",
+    );
   });
 });

@@ -87,7 +87,7 @@ function stripHtml(s: string): string {
       const cp = Number(name.slice(1));
       return cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : m;
     }
-    return ENTITIES[name] ?? m;
+    return Object.hasOwn(ENTITIES, name) ? (ENTITIES[name] ?? m) : m;
   });
 }
 

@@ -2,6 +2,13 @@ import type { CommandResult } from "@/lib/commands/command";
 import { ProgressConflictError, type ProgressWriteResult } from "./entries";
 import { type ProgressFormState, readProgressForm } from "./form";
 
+/** The progress form's answer to a request that sent no form (see isForm): invalid, nothing typed. */
+export const progressNotAForm = (): ProgressFormState => ({
+  status: "invalid",
+  errors: { form: "invalid_input" },
+  values: readProgressForm(new FormData()),
+});
+
 /**
  * A progress command's result as the form's state: saved; someone else saved first (both versions
  * shown); or field errors with what was typed kept. An unknown node or entry is a 404.

@@ -23,6 +23,19 @@ describe("compileQuery", () => {
     expect(q.phrases).toEqual(phrases);
   });
 
+  // The abbreviation table is a plain object: a word naming a prototype member once threw (a 500).
+  it.each([
+    ["constructor", "constructor"],
+    ["__proto__", "proto"],
+    ["toString", "tostring"],
+    ["hasOwnProperty", "hasownproperty"],
+  ])("compiles %s as an ordinary word", (query, word) => {
+    const q = compileQuery(query);
+    expect(q.words).toEqual([word]);
+    expect(q.flexible).toEqual([]);
+    expect(q.lexemes).toBe(`'${word}'`);
+  });
+
   it("ranks on every word, its parts and the phrases' words", () => {
     expect(compileQuery("市政府").rank).toBe("'市政府' | '市政' | '政府'");
     expect(compileQuery('"社會住宅" 捷運').rank).toBe("'捷运' | '社会' | '住宅'");

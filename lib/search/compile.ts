@@ -37,6 +37,10 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   社宅: ["社会住宅"],
 };
 
+/** A word's long forms; own keys only, so a query for `constructor` or `__proto__` finds no prototype member. */
+const longFormsOf = (word: string): readonly string[] =>
+  Object.hasOwn(ABBREVIATIONS, word) ? (ABBREVIATIONS[word] ?? []) : [];
+
 /** "…", “…”, 「…」 and 『…』 quote a phrase (after NFKC a full-width ＂ is a plain "). */
 const PHRASE = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/gu;
 const QUOTES = /["“”「」『』]/gu;
@@ -47,7 +51,7 @@ const lexeme = (token: string) => `'${token.replaceAll("\\", "\\\\").replaceAll(
 /** Substrings a word may also appear as: itself when long enough to be told apart, its long forms. */
 function substringsOf(word: string): string[] {
   const own = isHan(word) && Array.from(word).length >= 3 ? [word] : [];
-  return [...own, ...(ABBREVIATIONS[word] ?? [])];
+  return [...own, ...longFormsOf(word)];
 }
 
 export function compileQuery(text: string): CompiledQuery {
@@ -64,7 +68,7 @@ export function compileQuery(text: string): CompiledQuery {
     .filter((w) => substringsOf(w).length > 0)
     .map((w) => ({ lexeme: lexeme(w), substrings: substringsOf(w) }));
 
-  const longForms = words.flatMap((w) => ABBREVIATIONS[w] ?? []);
+  const longForms = words.flatMap(longFormsOf);
   const rankTerms = new Set<string>();
   for (const w of words) {
     rankTerms.add(w);

@@ -11,6 +11,7 @@ import {
   UploadExpiredError,
 } from "@/lib/import/commands";
 import { run } from "../support/commands";
+import { bombPdf } from "../support/pdf";
 import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -107,6 +108,32 @@ describe("uploading a document", () => {
     await expect(run(t.db, importDocumentCommand, admin, file, { meta })).rejects.toBeInstanceOf(
       ImportRejectedError,
     );
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("refuses a PDF that unpacks to hundreds of megabytes within 2 s, writing nothing", async () => {
+    const before = await tableCounts();
+    const started = performance.now();
+    await expect(
+      stage(admin, { fileName: "bomb.pdf", file: new Blob([bombPdf(250)]) }),
+    ).rejects.toMatchObject({
+      rejection: { code: "pdfTooLarge" },
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("refuses a file name with a control character, and text with a NUL, writing nothing", async () => {
+    const before = await tableCounts();
+    const text = readFileSync(`seeds/${PLAN}`);
+    await expect(stage(admin, { fileName: "plan\u0000.txt", file: new Blob([text]) })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { fileName: "fileName" },
+    });
+    const withNul = Buffer.concat([text, Buffer.from([0])]);
+    await expect(stage(admin, { fileName: "plan.txt", file: new Blob([withNul]) })).rejects.toMatchObject({
+      rejection: { code: "notUtf8" },
+    });
     expect(await tableCounts()).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
-import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
+import { type FieldsFormState, fieldsFormState, localeOf, isForm, notAForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
 
@@ -18,12 +18,14 @@ function typed(form: FormData): Record<string, string | string[]> {
 const admin = (form: FormData) => messagesFor(localeOf(form)).workspace.admin;
 
 export async function createUserAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = { ...typed(form), password: String(form.get("password") ?? "") };
   const result = await runCommand(createUserCommand, input, { returnTo: "/admin" });
   return fieldsFormState(result, form, typed(form), admin(form).created);
 }
 
 export async function updateUserAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = {
     userId: form.get("userId"),
     name: String(form.get("name") ?? ""),
@@ -36,6 +38,7 @@ export async function updateUserAction(_state: FieldsFormState, form: FormData):
 }
 
 export async function resetPasswordAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = { userId: form.get("userId"), password: String(form.get("password") ?? "") };
   const result = await runCommand(resetPasswordCommand, input, { returnTo: "/admin" });
   return fieldsFormState(result, form, {}, admin(form).passwordReset);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
+import { type FieldsFormState, fieldsFormState, localeOf, isForm, notAForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
 import { publishProgressCommand, returnProgressCommand } from "@/lib/progress/commands";
@@ -25,6 +25,7 @@ export async function createTrackedSetAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = typed(form, SET_FIELDS);
   const result = await runCommand(createTrackedSetCommand, input, { returnTo: "/review" });
   if (result.ok) redirect(`/review/sets/${result.value.setId}`);
@@ -32,6 +33,7 @@ export async function createTrackedSetAction(
 }
 
 export async function assignLeadAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = {
     itemId: form.get("itemId"),
     expectedVersion: form.get("expectedVersion"),
@@ -46,6 +48,7 @@ export async function closeTrackedItemAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = {
     itemId: form.get("itemId"),
     expectedVersion: form.get("expectedVersion"),
@@ -63,6 +66,7 @@ const done = (form: FormData) => messagesFor(localeOf(form)).workspace.updates.d
 
 /** 覆核: the 研考會 publishes an approved update; the public pages show it on their next load. */
 export async function publishUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(publishProgressCommand, step(form), { returnTo: "/review" });
   return fieldsFormState(result, form, {}, done(form).publish);
 }
@@ -72,6 +76,7 @@ export async function returnReviewedUpdateAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const comment = String(form.get("comment") ?? "");
   const result = await runCommand(returnProgressCommand, { ...step(form), comment }, { returnTo: "/review" });
   return fieldsFormState(result, form, { comment }, done(form).return);

@@ -6,6 +6,7 @@ import { HOME_OF_ROLE, safeNextPath } from "@/lib/auth/navigation";
 import { authSecret, secureCookies } from "@/lib/auth/options";
 import { encodeSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieName } from "@/lib/auth/session-token";
 import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
+import { isForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 
 export type SignInState =
@@ -18,6 +19,7 @@ export type SignInState =
     };
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  if (!isForm(form)) return { status: "invalid", email: "" };
   const email = String(form.get("email") ?? "");
   const input = { email, password: String(form.get("password") ?? "") };
   const result = await runCommand(signInCommand, input, { returnTo: "/sign-in" });

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { renderAtom } from "@/lib/feeds/atom";
 import { zhHant as t } from "@/lib/i18n/messages";
 import { listProgressUpdates } from "@/lib/data/portal";
@@ -30,7 +31,7 @@ export async function GET(request: NextRequest) {
   const feed = await listProgressUpdates(scope);
   if (!feed) return Response.json({ error: "No such department or item." }, { status: 404 });
 
-  const origin = request.nextUrl.origin;
+  const origin = publicOrigin(request);
   const page =
     scope.kind === "department"
       ? `/departments/${scope.slug}`

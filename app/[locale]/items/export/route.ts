@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { itemRecords, itemsCsv } from "@/lib/export/items";
 import { listItems } from "@/lib/data/portal";
 import { parseItemsQuery } from "@/lib/validation/items-query";
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest) {
   }
   const query = parseItemsQuery(params);
   const result = await listItems(query, { all: options.data.all === "1" });
-  const records = itemRecords(result.rows, request.nextUrl.origin);
+  const records = itemRecords(result.rows, publicOrigin(request));
   const name = `kaohsiung-items${query.year ? `-${query.year}` : ""}${query.department ? `-${query.department}` : ""}`;
   if (options.data.format === "json") {
     return Response.json(

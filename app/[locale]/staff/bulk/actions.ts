@@ -1,5 +1,6 @@
 "use server";
 
+import { isForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import type { AppError } from "@/lib/errors";
 import { type BulkPreview, BulkFileError } from "@/lib/progress/bulk";
@@ -22,6 +23,7 @@ const fileError = (error: AppError): BulkState =>
  * nothing; "apply" writes the previewed text (sent back in a hidden field) in one transaction.
  */
 export async function bulkAction(_previous: BulkState, form: FormData): Promise<BulkState> {
+  if (!isForm(form)) return { status: "fileError", reason: "noFile", detail: "" };
   const options = { returnTo: "/staff/bulk" };
   if (form.get("intent") === "apply") {
     const result = await runCommand(applyBulkUploadCommand, { csv: form.get("csv") }, options);

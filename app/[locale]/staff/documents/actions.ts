@@ -1,6 +1,7 @@
 "use server";
 
 import type { AppError } from "@/lib/errors";
+import { isForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { confirmUploadCommand, stageUploadCommand } from "@/lib/import/commands";
 import { ImportRejectedError } from "@/lib/import/import-document";
@@ -9,7 +10,7 @@ import type { ImportRejection } from "@/lib/ingest";
 
 export type UploadState =
   | { status: "idle" }
-  | { status: "noFile" | "tooLarge" | "notAllowed" | "expired" }
+  | { status: "noFile" | "tooLarge" | "badFileName" | "notAllowed" | "expired" }
   | { status: "rejected"; fileName: string; rejection: ImportRejection }
   | { status: "preview"; preview: UploadPreview; checksum: string }
   | { status: "imported"; documentId: number; title: string; version: number };
@@ -24,6 +25,8 @@ function refused(error: AppError): UploadState {
       return { status: "expired" };
     case "forbidden":
       return { status: "notAllowed" };
+    case "invalid_input":
+      return error.fields.fileName === "fileName" ? { status: "badFileName" } : { status: "noFile" };
     default:
       return { status: "noFile" };
   }
@@ -34,6 +37,7 @@ function refused(error: AppError): UploadState {
  * imported); "import" imports the staged parse the preview showed. The browser holds only the checksum.
  */
 export async function uploadAction(_previous: UploadState, form: FormData): Promise<UploadState> {
+  if (!isForm(form)) return { status: "noFile" };
   const options = { returnTo: "/staff/documents", forbiddenInForm: true };
   if (form.get("intent") === "import") {
     const result = await runCommand(confirmUploadCommand, { checksum: form.get("checksum") }, options);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DocumentUpload } from "@/components/document-upload";
 import { requireUser } from "@/lib/auth/guard";
+import { UPLOAD_LIMITS } from "@/lib/import/upload";
 import { getI18n } from "@/lib/i18n/server";
 import { uploadAction } from "./actions";
 
@@ -27,7 +28,7 @@ export default async function UploadPage({ params }: Props) {
       />
       <h1 className="text-2xl font-bold text-civic-900">{u.heading}</h1>
       <p className="mt-1 mb-6 text-slate-700">{u.intro}</p>
-      <DocumentUpload action={uploadAction} t={u} kinds={t.kinds} />
+      <DocumentUpload action={uploadAction} maxBytes={UPLOAD_LIMITS.bytes} t={u} kinds={t.kinds} />
     </>
   );
 }

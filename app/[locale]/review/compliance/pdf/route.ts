@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env";
-import { PdfUnavailableError, printPageToPdf } from "@/lib/export/pdf";
+import { PdfBusyError, pdfBusyResponse, PdfUnavailableError, printPageToPdf } from "@/lib/export/pdf";
 import { periodLabel } from "@/lib/i18n/cycles";
 import { messagesFor } from "@/lib/i18n/locale";
 import { complianceQueryString } from "@/lib/tracking/compliance-query";
@@ -42,6 +42,7 @@ export async function GET(request: NextRequest, context: Context) {
       },
     });
   } catch (error) {
+    if (error instanceof PdfBusyError) return pdfBusyResponse(t.workspace.council.pdfBusy);
     if (error instanceof PdfUnavailableError) {
       return Response.json({ error: t.workspace.council.pdfUnavailable }, { status: 503 });
     }

@@ -1,11 +1,11 @@
 "use server";
 
 import { notFound } from "next/navigation";
-import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
+import { type FieldsFormState, fieldsFormState, localeOf, isForm, notAForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
 import { toProgressCommandInput } from "@/lib/progress/form";
-import { progressFormState } from "@/lib/progress/form-result";
+import { progressFormState, progressNotAForm } from "@/lib/progress/form-result";
 import {
   approveProgressCommand,
   createProgressEntryCommand,
@@ -24,6 +24,7 @@ export async function saveProgressAction(
   _previous: ProgressFormState,
   form: FormData,
 ): Promise<ProgressFormState> {
+  if (!isForm(form)) return progressNotAForm();
   const input = toProgressCommandInput(form);
   const options = { returnTo: returnTo(form) };
   const result =
@@ -37,6 +38,7 @@ export async function withdrawProgressAction(
   _previous: ProgressFormState,
   form: FormData,
 ): Promise<ProgressFormState> {
+  if (!isForm(form)) return progressNotAForm();
   const input = {
     entryId: form.get("entryId"),
     expectedVersion: form.get("expectedVersion"),
@@ -57,18 +59,21 @@ const done = (form: FormData) => messagesFor(localeOf(form)).workspace.updates.d
 
 /** 送出核可: the update goes to the department's supervisor and is locked until they act. */
 export async function submitUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(submitProgressCommand, step(form), { returnTo: returnTo(form) });
   return fieldsFormState(result, form, {}, done(form).submit);
 }
 
 /** 核可: the supervisor signs it off (to the 研考會, or public where the department needs no review). */
 export async function approveUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(approveProgressCommand, step(form), { returnTo: returnTo(form) });
   return fieldsFormState(result, form, {}, done(form).approve);
 }
 
 /** 退回: back to its author with what to fix. */
 export async function returnUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const comment = String(form.get("comment") ?? "");
   const result = await runCommand(
     returnProgressCommand,

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { councilQueryString } from "@/lib/council/query";
 import { councilReportForRequest } from "@/lib/council/request";
 import { serverEnv } from "@/lib/env";
-import { PdfUnavailableError, printPageToPdf } from "@/lib/export/pdf";
+import { PdfBusyError, pdfBusyResponse, PdfUnavailableError, printPageToPdf } from "@/lib/export/pdf";
 import { departmentName, formatYear } from "@/lib/i18n/format";
 import { isLocale, messagesFor } from "@/lib/i18n/locale";
 
@@ -39,6 +39,7 @@ export async function GET(request: NextRequest, context: Context) {
       },
     });
   } catch (error) {
+    if (error instanceof PdfBusyError) return pdfBusyResponse(t.workspace.council.pdfBusy);
     if (error instanceof PdfUnavailableError) {
       return Response.json({ error: t.workspace.council.pdfUnavailable }, { status: 503 });
     }
