@@ -29,6 +29,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
+          // Keys the stored TOTP secrets and sign-in challenges, as `npm start` sets it for the server.
+          env: { NEXTAUTH_SECRET: "integration-tests-secret-0123456789abcdef" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

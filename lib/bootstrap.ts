@@ -38,7 +38,11 @@ export async function prepareDatabase(options: { seedsDir: string; seed: boolean
       const seed = await seedDatabase(client, options.seedsDir);
       // Demo accounts only where nobody could mistake them for real ones, unless asked for.
       const demoEnabled = env.PORTAL_DEMO_ACCOUNTS ? env.PORTAL_DEMO_ACCOUNTS === "1" : database.embedded;
-      const demo = demoEnabled ? await ensureDemoAccounts(client) : [];
+      const demoSecondFactor =
+        env.PORTAL_DEMO_TOTP_SECRET && env.NEXTAUTH_SECRET
+          ? { totpSecret: env.PORTAL_DEMO_TOTP_SECRET, authSecret: env.NEXTAUTH_SECRET }
+          : undefined;
+      const demo = demoEnabled ? await ensureDemoAccounts(client, demoSecondFactor) : [];
       const scenario = demoEnabled ? await ensureDemoScenario(client) : null;
       const firstAdmin =
         env.PORTAL_ADMIN_EMAIL && env.PORTAL_ADMIN_PASSWORD
@@ -82,6 +86,9 @@ export function formatAccountsReport(report: AccountsReport | null): string[] {
   if (report.demoEnabled) {
     lines.push("Demo accounts (sign in at /sign-in):");
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(10)} ${a.email}  ${a.password}`);
+    lines.push(
+      "  (admin and reviewer: set up two-step verification at the first sign-in, unless PORTAL_DEMO_TOTP_SECRET gave them one)",
+    );
   }
   if (report.scenario && "setName" in report.scenario) {
     lines.push(

@@ -1,6 +1,17 @@
+import {
+  confirmSecondFactorCommand,
+  disableSecondFactorCommand,
+  enrolSecondFactorCommand,
+  regenerateRecoveryCodesCommand,
+} from "@/lib/account/second-factor";
 import { setRemindersCommand } from "@/lib/account/settings";
-import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
-import { signInCommand, signOutCommand } from "@/lib/auth/sign-in";
+import {
+  createUserCommand,
+  resetPasswordCommand,
+  resetSecondFactorCommand,
+  updateUserCommand,
+} from "@/lib/admin/commands";
+import { secondFactorCommand, signInCommand, signOutCommand } from "@/lib/auth/sign-in";
 import { confirmUploadCommand, importDocumentCommand, stageUploadCommand } from "@/lib/import/commands";
 import { addNoteCommand, deleteNoteCommand, updateNoteCommand } from "@/lib/notes/councillor-notes";
 import {
@@ -26,7 +37,12 @@ import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } f
 export const COMMANDS = [
   signInCommand,
   signOutCommand,
+  secondFactorCommand,
   setRemindersCommand,
+  enrolSecondFactorCommand,
+  confirmSecondFactorCommand,
+  regenerateRecoveryCodesCommand,
+  disableSecondFactorCommand,
   createProgressEntryCommand,
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
@@ -39,6 +55,7 @@ export const COMMANDS = [
   createUserCommand,
   updateUserCommand,
   resetPasswordCommand,
+  resetSecondFactorCommand,
   addNoteCommand,
   updateNoteCommand,
   deleteNoteCommand,

@@ -38,6 +38,15 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** Create the demo accounts (one per role, printed at start). On by default for the embedded database only. */
   PORTAL_DEMO_ACCOUNTS: z.enum(["0", "1"]).optional(),
+  /**
+   * A base32 TOTP secret for the demo administrator and reviewer (their role requires a second
+   * factor), so the browser tests can compute their codes. Unset: they enrol at first sign-in.
+   */
+  PORTAL_DEMO_TOTP_SECRET: z
+    .string()
+    .regex(/^[A-Z2-7]{16,64}$/u, "PORTAL_DEMO_TOTP_SECRET must be 16 to 64 base32 characters (A–Z, 2–7)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** A real deployment's first administrator, created when no administrator exists yet. */
   PORTAL_ADMIN_EMAIL: z
     .email()

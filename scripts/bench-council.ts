@@ -45,6 +45,7 @@ const COUNCILLOR: SessionUser = {
   name: "bench",
   role: "councillor",
   departments: [],
+  secondFactor: "not-required",
 };
 
 /** The same text `delta` years later: "106 年", "107 年度" and "106.7.1" move; other numbers stay. */

@@ -330,6 +330,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
       departments: [
         { id: first.id, slug: first.slug, nameZh: chosen[0]?.nameZh ?? "", nameEn: chosen[0]?.nameEn ?? "" },
       ],
+      secondFactor: "not-required",
     },
     items: nodes.length,
     entries: plans.length,
@@ -373,6 +374,7 @@ async function measure(
       name: "reviewer",
       role: "reviewer",
       departments: [],
+      secondFactor: "done",
     };
     const inbox = await listInbox(db, built.staff, NOW);
     const one = await getComplianceReport(db, reviewer, { setId: built.setId, periodKey: "2026-Q4" }, NOW);

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import { readEnv } from "@/lib/env";
+import { DEMO_TOTP_SECRET } from "../tests/e2e/demo-totp-secret";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
@@ -20,8 +21,10 @@ if (env.DATABASE_URL) {
 } else {
   rmSync(env.PORTAL_DATA_DIR, { recursive: true, force: true });
 }
-// The browser tests sign in with the demo accounts, on either database.
+// The browser tests sign in with the demo accounts, on either database; the administrator and the
+// reviewer with a second factor whose codes the tests compute (tests/e2e/second-factor.ts).
 process.env.PORTAL_DEMO_ACCOUNTS = "1";
+process.env.PORTAL_DEMO_TOTP_SECRET = DEMO_TOTP_SECRET;
 
 // A real SMTP server for the portal's mail: each message it receives is written, raw, to
 // E2E_MAIL_DIR, where the tests read what arrived (tests/support/smtp.ts decodes it).

@@ -87,6 +87,8 @@ async function waitUntilServing(port: number, child: ReturnType<typeof spawn>): 
 }
 
 runMain(async () => {
+  // Known before the database is prepared: it also keys the stored TOTP secrets (lib/auth/secret-box.ts).
+  process.env.NEXTAUTH_SECRET ||= sessionSecret(readEnv().PORTAL_DATA_DIR);
   const env = readEnv();
   // A deployment says NODE_ENV=production and brings its own secrets; the default start makes one.
   const missing = missingProductionSecrets(env);
@@ -116,7 +118,7 @@ runMain(async () => {
         DATABASE_URL: database.url,
         DATABASE_POOL_MAX: String(database.poolMax),
         PORTAL_REVALIDATE_SECRET: secret,
-        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? sessionSecret(env.PORTAL_DATA_DIR),
+        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
         // The server stops its job worker (instrumentation.ts) before it exits, instead of Next
         // exiting at once; `next dev` keeps Next's own handling.
         ...(dev ? {} : { NEXT_MANUAL_SIG_HANDLE: "1" }),

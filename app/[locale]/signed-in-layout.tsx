@@ -19,7 +19,8 @@ export async function SignedInLayout({
 }) {
   const { t } = await getI18n(params);
   const user = await getCurrentUser();
-  const work = user ? await countWaitingWork(user) : null;
+  // Until a required second factor is enrolled there is no work to show, only the enrolment.
+  const work = user && user.secondFactor !== "pending" ? await countWaitingWork(user) : null;
   const u = t.workspace.updates;
   const waiting =
     user && work && user.role !== "councillor"

@@ -5,6 +5,7 @@ import {
   createUserInput,
   EmailTakenError,
   resetPasswordInput,
+  resetSecondFactorInput,
   SelfLockoutError,
   updateUserInput,
   UserNotFoundError,
@@ -131,5 +132,35 @@ export const resetPasswordCommand = defineCommand({
       },
     });
     await audit({ entityType: "User", entityId: input.userId });
+  },
+});
+
+/**
+ * Removes a user's second factor and recovery codes (a lost phone) and ends their sessions. An
+ * administrator or reviewer then enrols again at their next sign-in, before anything else.
+ */
+export const resetSecondFactorCommand = defineCommand({
+  name: "user.second-factor-reset",
+  input: resetSecondFactorInput,
+  permission: () => ({ action: "admin.manage" }),
+  run: async ({ tx, audit }, input) => {
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, secondFactor: { select: { confirmedAt: true } } },
+    });
+    if (!user) throw new UserNotFoundError(input.userId);
+    const unused = await tx.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.secondFactor.deleteMany({ where: { userId: user.id } });
+    await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    await audit({
+      entityType: "User",
+      entityId: user.id,
+      before: {
+        secondFactor: user.secondFactor?.confirmedAt ? "enrolled" : "off",
+        recoveryCodesLeft: unused,
+      },
+      after: { secondFactor: "off" },
+    });
   },
 });

@@ -26,6 +26,7 @@ export const updateUserInput = z.object({
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const resetPasswordInput = z.object({ userId: recordId, password: newPassword });
+export const resetSecondFactorInput = z.strictObject({ userId: recordId });
 
 export class EmailTakenError extends AppError {
   constructor() {
@@ -57,6 +58,7 @@ const userView = {
   lastSignInAt: true,
   createdAt: true,
   memberships: { select: { department: { select: { slug: true, nameZh: true, nameEn: true } } } },
+  secondFactor: { select: { confirmedAt: true } },
 } as const;
 
 export async function listUsers(db: Db, actor: SessionUser | null) {

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { SECOND_FACTOR_ROLES } from "@/lib/domain/roles";
 import { hashPassword } from "./password";
+import { storeConfirmedSecondFactor } from "./second-factor-store";
 
 export type DemoAccount = {
   email: string;
@@ -84,8 +86,16 @@ export async function createAccount(
   return user.id;
 }
 
-/** Creates the demo accounts that do not exist yet; returns the ones created. */
-export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
+/**
+ * Creates the demo accounts that do not exist yet; returns the ones created. With `secondFactor`
+ * (PORTAL_DEMO_TOTP_SECRET, for the browser tests), the accounts whose role requires a second factor
+ * get that TOTP secret, enrolled, so a test can compute their codes; without it they enrol at their
+ * first sign-in, as a real administrator would.
+ */
+export async function ensureDemoAccounts(
+  db: Db,
+  secondFactor?: { totpSecret: string; authSecret: string },
+): Promise<DemoAccount[]> {
   const existing = new Set(
     (
       await db.user.findMany({
@@ -96,9 +106,17 @@ export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
   );
   const created: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
-    if (existing.has(account.email)) continue;
-    await createAccount(db, account);
-    created.push(account);
+    if (!existing.has(account.email)) {
+      await createAccount(db, account);
+      created.push(account);
+    }
+    if (secondFactor && SECOND_FACTOR_ROLES.includes(account.role)) {
+      const { id } = await db.user.findUniqueOrThrow({
+        where: { email: account.email },
+        select: { id: true },
+      });
+      await storeConfirmedSecondFactor(db, id, secondFactor.totpSecret, secondFactor.authSecret, new Date());
+    }
   }
   return created;
 }

@@ -3,16 +3,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/server";
 import { serverEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { clientAddress } from "./client-address";
+import { portalSecret } from "./portal-secret";
 import { signInInput } from "./schemas";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName } from "./session-token";
 import { authenticate } from "./sign-in";
 
-export function authSecret(): string {
-  const secret = serverEnv().NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start the portal with `npm start`.");
-  return secret;
-}
+export const authSecret = portalSecret;
 
 export function secureCookies(): boolean {
   return serverEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
@@ -44,18 +42,29 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "e-mail",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        // `code`: the authenticator's code (or a recovery code), for accounts with a second factor.
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
           const input = signInInput.safeParse(credentials);
           if (!input.success) return null;
-          const result = await authenticate(db(), input.data, {
-            ip: clientAddress(
-              headerOf(request.headers, "x-forwarded-for"),
-              serverEnv().PORTAL_TRUSTED_PROXIES,
-            ),
-            userAgent: headerOf(request.headers, "user-agent"),
+          const code =
+            typeof credentials?.code === "string" && credentials.code !== "" ? credentials.code : undefined;
+          const result = await authenticate(
+            db(),
+            { ...input.data, code },
+            {
+              ip: clientAddress(
+                headerOf(request.headers, "x-forwarded-for"),
+                serverEnv().PORTAL_TRUSTED_PROXIES,
+              ),
+              userAgent: headerOf(request.headers, "user-agent"),
+            },
+          ).catch((error: unknown) => {
+            // A code that is not a code at all: refused like a wrong one.
+            if (error instanceof AppError) return null;
+            throw error;
           });
-          return result.ok ? { id: String(result.user.id), sv: result.user.sessionVersion } : null;
+          return result?.ok ? { id: String(result.user.id), sv: result.user.sessionVersion } : null;
         },
       }),
     ],

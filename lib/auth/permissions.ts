@@ -1,4 +1,4 @@
-import { DEPARTMENT_ROLES } from "@/lib/domain/roles";
+import { DEPARTMENT_ROLES, SECOND_FACTOR_ROLES, type SecondFactorState } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -8,6 +8,8 @@ export type SessionUser = {
   name: string;
   role: Role;
   departments: Array<{ id: number; slug: string; nameZh: string; nameEn: string }>;
+  /** `pending`: the role requires a second factor and none is enrolled, so the account may only enrol. */
+  secondFactor: SecondFactorState;
 };
 
 /**
@@ -34,6 +36,8 @@ export type Permission =
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
   | { action: "account.self" } // one's own account settings (reminders): every signed-in user
+  | { action: "account.second-factor" } // enrol, confirm, new recovery codes: every signed-in user, for themselves
+  | { action: "account.second-factor.disable" } // only where the role does not require one
   | { action: "council.read" }
   | { action: "tracking.manage" } // what is tracked, by whom, on which cycle: the 研考會
   | { action: "admin.manage" };
@@ -46,14 +50,19 @@ export type Permission =
  * tracked and review and publish updates; an item's departments and reviewers decide which strategies
  * it serves. Councillors
  * read the council area and keep their notes; administrators may do everything; the command line
- * may import. Every signed-in user keeps their own account's settings.
+ * may import. Every signed-in user keeps their own account's settings. Administrators and reviewers
+ * must enrol a second factor before anything else, and may not turn theirs off.
  */
 export function can(actor: Actor | null, permission: Permission): boolean {
   if (permission.action === "session.start" || permission.action === "session.end") return true;
   if (!actor) return false;
   if (isSystemActor(actor)) return permission.action === "document.import";
+  // An administrator or reviewer without a second factor yet may do one thing: enrol one (issue 16).
+  if (actor.secondFactor === "pending") return permission.action === "account.second-factor";
+  // Before the administrators' allow-all: their own role is one that may not go without.
+  if (permission.action === "account.second-factor.disable") return !SECOND_FACTOR_ROLES.includes(actor.role);
   if (actor.role === "admin") return true;
-  if (permission.action === "account.self") return true;
+  if (permission.action === "account.self" || permission.action === "account.second-factor") return true;
   const inDepartments = DEPARTMENT_ROLES.includes(actor.role);
   const ownsDepartment = (departmentId: number | null) =>
     departmentId !== null && actor.departments.some((d) => d.id === departmentId);

@@ -8,6 +8,12 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
+/**
+ * Carries a password-checked sign-in to its code step (lib/auth/second-factor.ts: signed, five
+ * minutes); httpOnly, so no script reads it.
+ */
+export const CHALLENGE_COOKIE = "kpt.sign-in-challenge";
+
 export type SessionClaims = { userId: number; sessionVersion: number };
 
 /** The encrypted session token (next-auth's JWE) for a user who just signed in. */

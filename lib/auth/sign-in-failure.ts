@@ -2,7 +2,14 @@
  * Why a sign-in failed, as the audit log stores it: a code, rendered in the reader's language
  * (lib/i18n/audit). Pure, so the audit page can read it without the sign-in machinery.
  */
-export const SIGN_IN_FAILURES = ["unknownEmail", "wrongPassword", "disabled", "locked"] as const;
+export const SIGN_IN_FAILURES = [
+  "unknownEmail",
+  "wrongPassword",
+  "disabled",
+  "locked",
+  "wrongCode",
+  "replayedCode",
+] as const;
 export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 
 // Rows written before the codes carried English phrases; they stay readable.

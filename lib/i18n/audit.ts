@@ -73,6 +73,9 @@ function shownValue(locale: Locale, t: Messages, event: AuditEventView, key: str
     const code = readSignInFailure(value);
     return code ? text(a.signInFailures[code]) : typeof value === "string" ? text(value) : null;
   }
+  if (key === "secondFactor" && typeof value === "string") {
+    return text(lookup(a.secondFactorValues, value) ?? value);
+  }
   if (key === "state" && typeof value === "string") {
     const state = UPDATE_STATES.find((u) => u === value);
     return text(state ? t.workspace.updates.states[state] : value);

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
+import { enterSecondFactorCode } from "./second-factor";
 
 const ADMIN = { email: "admin@demo.example.org", password: "demo-admin-2026" };
 
@@ -11,6 +12,8 @@ test.describe("administration", () => {
     await page.getByLabel("電子郵件").fill(ADMIN.email);
     await page.getByLabel("密碼").fill(ADMIN.password);
     await page.getByRole("button", { name: "登入", exact: true }).click();
+    // Administrators must use a second factor: the code step follows the password.
+    await enterSecondFactorCode(page, ADMIN.email);
     await expect(page.getByRole("heading", { level: 1, name: "系統管理" })).toBeVisible();
     await expectAccessible(page);
 
@@ -48,6 +51,8 @@ test.describe("administration", () => {
     await page.getByLabel("電子郵件").fill(ADMIN.email);
     await page.getByLabel("密碼").fill(ADMIN.password);
     await page.getByRole("button", { name: "登入", exact: true }).click();
+    // Administrators must use a second factor: the code step follows the password.
+    await enterSecondFactorCode(page, ADMIN.email);
     await expect(page.getByRole("heading", { level: 1, name: "寄件匣" })).toBeVisible();
     // The browser tests' server sends through SMTP: the page says so instead of listing files.
     await expect(page.getByText("已設定 SMTP 伺服器")).toBeVisible();

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { readReceived } from "../support/smtp";
 import { expect, expectAccessible, saveScreenshot, test } from "./fixtures";
+import { enterSecondFactorCode } from "./second-factor";
 
 const REVIEWER = { email: "reviewer@demo.example.org", password: "demo-reviewer-2026" };
 const STAFF = { email: "secretariat@demo.example.org", password: "demo-staff-2026" };
@@ -30,6 +31,8 @@ async function signInAs(page: Page, account: { email: string; password: string }
   await page.getByLabel("電子郵件").fill(account.email);
   await page.getByLabel("密碼").fill(account.password);
   await page.getByRole("button", { name: "登入", exact: true }).click();
+  // Reviewers must use a second factor: the code step follows the password.
+  if (account === REVIEWER) await enterSecondFactorCode(page, account.email);
   // Password hashing is slow on purpose; give a loaded machine time.
   await expect(page.getByRole("button", { name: "登出" })).toBeVisible({ timeout: 20_000 });
 }

@@ -7,6 +7,7 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { authenticate } from "@/lib/auth/sign-in";
 import { syncDepartments } from "@/lib/import/departments";
 import { run } from "../support/commands";
+import { makeUser } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let t: TestDatabase;
@@ -17,14 +18,9 @@ const meta = { ip: "203.0.113.30", userAgent: "vitest" };
 beforeAll(async () => {
   t = await createTestDatabase();
   await syncDepartments(t.db);
-  const make = async (email: string, role: "admin" | "staff") =>
-    (await loadSessionUser(
-      t.db,
-      (await t.db.user.create({ data: { email, name: email, role, passwordHash: "unused" } })).id,
-      0,
-    )) as SessionUser;
-  admin = await make("root@example.test", "admin");
-  staff = await make("clerk@example.test", "staff");
+  // The shared factory: the administrator is enrolled in a second factor, as the role requires.
+  admin = await makeUser(t.db, "root", "admin");
+  staff = await makeUser(t.db, "clerk", "staff");
 });
 afterAll(async () => {
   await t?.dispose();

@@ -12,9 +12,14 @@ import { importDocument } from "@/lib/import/import-document";
 import { addNoteCommand } from "@/lib/notes/councillor-notes";
 import { BULK_COLUMNS } from "@/lib/progress/bulk";
 import { approveProgressCommand, createProgressEntryCommand } from "@/lib/progress/commands";
+import { enrolSecondFactorCommand } from "@/lib/account/second-factor";
+import { portalSecret } from "@/lib/auth/portal-secret";
+import { totpCode } from "@/lib/auth/second-factor";
+import { storeConfirmedSecondFactor } from "@/lib/auth/second-factor-store";
+import { openSecret } from "@/lib/auth/secret-box";
 import { run } from "../support/commands";
 import { importText, midTermPlanFrom } from "../support/documents";
-import { ASKERS, type Asker, makeAskers, makeUser } from "../support/factories";
+import { ASKERS, type Asker, makeAskers, makeUser, TEST_TOTP_SECRET } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -142,12 +147,58 @@ const suggestion = async () => {
   return { linkId: link.id, decision: "confirmed", expectedOrigin: "suggested" };
 };
 
+const SIGNED_IN: readonly Asker[] = ASKERS.filter((a) => a !== "anonymous");
+/** Roles that may go without a second factor, and so turn theirs off. */
+const MAY_DISABLE: readonly Asker[] = SIGNED_IN.filter((a) => a !== "admin" && a !== "reviewer");
+/** The asker's second factor enrolled with the tests' known secret (a fresh replay guard). */
+const enrolled = async (asker: Asker) => {
+  const user = as(asker);
+  if (user) await storeConfirmedSecondFactor(t.db, user.id, TEST_TOTP_SECRET, portalSecret(), NOW);
+};
+/** The asker half-way through enrolment: a fresh secret, and the code their app would show. */
+const enrolling = async (asker: Asker) => {
+  const user = as(asker);
+  if (!user) return { code: "123456" };
+  await t.db.secondFactor.deleteMany({ where: { userId: user.id } });
+  await run(t.db, enrolSecondFactorCommand, user, {}, { now: NOW });
+  const { secret } = await t.db.secondFactor.findUniqueOrThrow({ where: { userId: user.id } });
+  return { code: await totpCode(openSecret(secret, portalSecret()) ?? "", NOW) };
+};
+
 const FIXTURES: Record<CommandName, Fixture> = {
   "auth.sign-in": { allowed: ASKERS, input: () => ({ email: "nobody@example.test", password: "not it" }) },
   "auth.sign-out": { allowed: ASKERS, input: () => ({}) },
+  // A forged challenge: answered "expired", nothing written, for anyone.
+  "auth.second-factor": {
+    allowed: ASKERS,
+    input: () => ({ challenge: "1.0.99999999999.forged", code: "123456" }),
+  },
   "account.set-reminders": {
-    allowed: ASKERS.filter((a) => a !== "anonymous"), // every signed-in user, for themselves
+    allowed: SIGNED_IN, // every signed-in user, for themselves
     input: () => ({ remindersOff: true }),
+  },
+  "account.second-factor-enrol": {
+    allowed: SIGNED_IN,
+    input: async (a) => {
+      const user = as(a);
+      if (user) await t.db.secondFactor.deleteMany({ where: { userId: user.id } });
+      return {};
+    },
+  },
+  "account.second-factor-confirm": { allowed: SIGNED_IN, input: enrolling },
+  "account.recovery-codes": {
+    allowed: SIGNED_IN,
+    input: async (a) => {
+      await enrolled(a);
+      return {};
+    },
+  },
+  "account.second-factor-disable": {
+    allowed: MAY_DISABLE,
+    input: async (a) => {
+      await enrolled(a);
+      return { code: await totpCode(TEST_TOTP_SECRET, NOW) };
+    },
   },
   "progress.create": { allowed: OWNERS, input: (a) => ({ nodeId: item, ...fields(`${a} 新增`) }) },
   "progress.update": {
@@ -198,6 +249,7 @@ const FIXTURES: Record<CommandName, Fixture> = {
     allowed: ["admin"],
     input: () => ({ userId: target.id, password: "another long passphrase" }),
   },
+  "user.second-factor-reset": { allowed: ["admin"], input: () => ({ userId: target.id }) },
   "note.create": { allowed: COUNCIL, input: (a) => ({ nodeId: item, body: `${a} 的筆記` }) },
   "note.update": {
     allowed: COUNCIL,

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldsForm } from "@/components/fields-form";
 import { requireUser } from "@/lib/auth/guard";
-import { getMyAccount } from "@/lib/data/account";
+import Link from "next/link";
+import { getMyAccount, getMySecondFactor } from "@/lib/data/account";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { setRemindersAction } from "./actions";
 
@@ -18,6 +20,7 @@ export default async function AccountPage({ params }: Props) {
   const { t, locale } = await getI18n(params);
   const user = await requireUser("/account");
   const account = await getMyAccount(user);
+  const secondFactor = await getMySecondFactor(user);
   if (!account) notFound();
   const m = t.workspace.account;
   return (
@@ -32,6 +35,17 @@ export default async function AccountPage({ params }: Props) {
         <dt className="text-slate-600">{m.role}</dt>
         <dd>{t.workspace.admin.roles[account.role]}</dd>
       </dl>
+      <section className="mb-4 space-y-2 rounded border border-slate-200 bg-white p-4">
+        <h2 className="text-lg font-semibold text-civic-900">{m.secondFactor.heading}</h2>
+        <p className="text-sm text-slate-700">
+          {secondFactor?.confirmedAt
+            ? m.secondFactor.on(formatDateTime(locale, secondFactor.confirmedAt))
+            : m.secondFactor.off}
+        </p>
+        <Link href="/account/second-factor" className="text-civic-700 underline">
+          {m.secondFactor.link}
+        </Link>
+      </section>
       <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <FieldsForm
           id="reminders"

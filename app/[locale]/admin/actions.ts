@@ -1,7 +1,12 @@
 "use server";
 
-import { createUserCommand, resetPasswordCommand, updateUserCommand } from "@/lib/admin/commands";
-import { type FieldsFormState, fieldsFormState, localeOf, isForm, notAForm } from "@/lib/commands/forms";
+import {
+  createUserCommand,
+  resetPasswordCommand,
+  resetSecondFactorCommand,
+  updateUserCommand,
+} from "@/lib/admin/commands";
+import { type FieldsFormState, fieldsFormState, isForm, localeOf, notAForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
 
@@ -42,4 +47,16 @@ export async function resetPasswordAction(_state: FieldsFormState, form: FormDat
   const input = { userId: form.get("userId"), password: String(form.get("password") ?? "") };
   const result = await runCommand(resetPasswordCommand, input, { returnTo: "/admin" });
   return fieldsFormState(result, form, {}, admin(form).passwordReset);
+}
+
+export async function resetSecondFactorAction(
+  _state: FieldsFormState,
+  form: FormData,
+): Promise<FieldsFormState> {
+  const result = await runCommand(
+    resetSecondFactorCommand,
+    { userId: form.get("userId") },
+    { returnTo: "/admin" },
+  );
+  return fieldsFormState(result, form, {}, admin(form).secondFactorReset);
 }

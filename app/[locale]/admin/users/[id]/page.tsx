@@ -8,7 +8,7 @@ import { ROLES } from "@/lib/domain/roles";
 import { departmentName } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { parseRecordId } from "@/lib/validation/params";
-import { resetPasswordAction, updateUserAction } from "../../actions";
+import { resetPasswordAction, resetSecondFactorAction, updateUserAction } from "../../actions";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -76,6 +76,20 @@ export default async function EditUserPage({ params }: Props) {
               { kind: "password", name: "password", label: a.newPassword, autoComplete: "new-password" },
             ]}
           />
+        </section>
+        <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
+          <FieldsForm
+            id="reset-second-factor"
+            heading={a.resetSecondFactor}
+            action={resetSecondFactorAction}
+            submit={a.resetSecondFactor}
+            hidden={{ locale, userId: String(user.id) }}
+            fields={[]}
+          />
+          <p className="text-sm text-slate-700">
+            {a.secondFactor}: {user.secondFactor?.confirmedAt ? a.secondFactorOn : a.secondFactorOff}
+          </p>
+          <p className="text-sm text-slate-600">{a.resetSecondFactorIntro}</p>
         </section>
       </div>
     </>
