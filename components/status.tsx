@@ -27,6 +27,8 @@ export function StatusBar({ counts, t }: { counts: StatusCounts; t: Messages }) 
   const order: StatusOrNone[] = [...PROGRESS_STATUSES, "no_update"];
   const shown = order.filter((s) => counts[s] > 0);
   const summary = shown.map((s) => `${t.status[s]} ${counts[s]}`).join("、");
+  // Nothing to count: an empty bar is decoration; the sentence beside it says why it is empty.
+  if (counts.total === 0) return <div aria-hidden="true" className="h-3 w-full rounded bg-slate-100" />;
   return (
     <div>
       <div role="img" aria-label={summary} className="flex h-3 w-full overflow-hidden rounded bg-slate-100">

@@ -136,6 +136,10 @@ export const zhHant = {
     relatedFiguresHint: "依文字相似度，從同一機關的議會業務報告中找出，供參考。",
     percent: "完成度",
     updated: "更新",
+    published: "公開",
+    reportedFigures: "填報數據",
+    evidence: "佐證資料",
+    dataAsOf: (day: string) => `資料更新至 ${day}`,
   },
   departments: {
     heading: "市府機關",
@@ -433,6 +437,10 @@ export const en: Messages = {
       "Found by text similarity in the same department's business reports to the council; for reference.",
     percent: "Complete",
     updated: "Updated",
+    published: "Published",
+    reportedFigures: "Reported figures",
+    evidence: "Evidence",
+    dataAsOf: (day: string) => `Data as of ${day}`,
   },
   departments: {
     heading: "Departments",

@@ -5,6 +5,7 @@ import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { rankRelated } from "@/lib/links/related";
+import { type Figure, readEvidenceLinks, readFigures } from "@/lib/progress/history";
 import { ancestorsOf } from "./ancestors";
 import type { DepartmentRef } from "./documents";
 
@@ -28,6 +29,10 @@ export type ProgressTimelineEntry = {
   status: ProgressStatus;
   percent: number | null;
   narrative: string;
+  /** What staff reported as figures and evidence; links only to web pages (http/https). */
+  figures: Figure[];
+  evidence: Array<{ url: string; title: string | null; site: string }>;
+  publishedAt: string | null;
   periodFrom: string;
   periodTo: string;
   updatedAt: string;
@@ -83,6 +88,20 @@ const linkedSelect = {
 } as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Evidence as stored, shown only when it is a web address, with its site named (never a script URL). */
+function publicEvidence(json: unknown): ProgressTimelineEntry["evidence"] {
+  return readEvidenceLinks(json).flatMap((link) => {
+    try {
+      const url = new URL(link.url);
+      return url.protocol === "https:" || url.protocol === "http:"
+        ? [{ url: url.href, title: link.title, site: url.hostname.replace(/^www\./u, "") }]
+        : [];
+    } catch {
+      return [];
+    }
+  });
+}
 const yearOf = rocToGregorianOrNull;
 
 /** Everything an agenda item's, strategy's or section's page shows. Null when unknown. */
@@ -119,6 +138,9 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
           status: true,
           percent: true,
           narrative: true,
+          figures: true,
+          evidenceLinks: true,
+          publishedAt: true,
           periodFrom: true,
           periodTo: true,
           updatedAt: true,
@@ -200,6 +222,9 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
       status: e.status,
       percent: e.percent,
       narrative: e.narrative,
+      figures: readFigures(e.figures),
+      evidence: publicEvidence(e.evidenceLinks),
+      publishedAt: e.publishedAt?.toISOString() ?? null,
       periodFrom: isoDay(e.periodFrom),
       periodTo: isoDay(e.periodTo),
       updatedAt: e.updatedAt.toISOString(),

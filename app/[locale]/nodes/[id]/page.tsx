@@ -6,7 +6,7 @@ import { FeedLink } from "@/components/feed-link";
 import { FigureQuote } from "@/components/figure-quote";
 import { sourceHref } from "@/components/node-tree";
 import { StatusBadge } from "@/components/status";
-import { departmentName, formatDate, formatDay, formatYearRange } from "@/lib/i18n/format";
+import { departmentName, formatDate, formatDay, formatNumber, formatYearRange } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
@@ -23,6 +23,10 @@ async function load(params: Props["params"]) {
   const id = parseRecordId((await params).id);
   return id === null ? null : readNodePage(id);
 }
+
+/** The newest publication among the timeline's updates ("資料更新至"). */
+const latestPublication = (progress: Array<{ publishedAt: string | null; updatedAt: string }>) =>
+  progress.map((p) => p.publishedAt ?? p.updatedAt).reduce((a, b) => (a > b ? a : b));
 
 const headingOf = (n: NodeRef) => `${n.numberLabel ?? ""}${n.numberLabel ? " " : ""}${n.title ?? n.text}`;
 const short = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -196,8 +200,13 @@ export default async function NodePage({ params }: Props) {
           <h2 id="progress-heading" className="mb-2 text-lg font-semibold text-civic-900">
             {t.node.progress}
           </h2>
-          <p className="mb-2">
+          <p className="mb-2 flex flex-wrap gap-x-4">
             <FeedLink href={`/feeds/progress?node=${node.id}`} t={t} />
+            {node.progress[0] && (
+              <span className="text-sm text-slate-700">
+                {t.node.dataAsOf(formatDay(locale, latestPublication(node.progress)))}
+              </span>
+            )}
           </p>
           {node.progress.length === 0 ? (
             <p className="text-slate-600">{t.node.noProgress}</p>
@@ -217,7 +226,30 @@ export default async function NodePage({ params }: Props) {
                     </span>
                   </p>
                   <p className="mt-1">{p.narrative}</p>
+                  {p.figures.length > 0 && (
+                    <ul className="mt-1 flex flex-wrap gap-2 text-sm" aria-label={t.node.reportedFigures}>
+                      {p.figures.map((f, i) => (
+                        <li key={i} className="rounded bg-civic-50 px-2 py-0.5">
+                          <span className="font-semibold tabular-nums">{formatNumber(locale, f.value)}</span>
+                          {f.unit && ` ${f.unit}`} {f.label}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {p.evidence.length > 0 && (
+                    <ul className="mt-1 space-y-0.5 text-sm" aria-label={t.node.evidence}>
+                      {p.evidence.map((e) => (
+                        <li key={e.url}>
+                          <a href={e.url} rel="noopener noreferrer nofollow" className="text-civic-700 underline">
+                            {e.title ?? e.url}
+                          </a>{" "}
+                          <span className="text-xs text-slate-600">({e.site})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                   <p className="text-xs text-slate-600">
+                    {p.publishedAt ? `${t.node.published} ${formatDay(locale, p.publishedAt)} · ` : ""}
                     {t.node.updated} {formatDay(locale, p.updatedAt)}
                     {p.authorDepartments.length > 0 &&
                       ` · ${p.authorDepartments.map((d) => departmentName(locale, d)).join("、")}`}
