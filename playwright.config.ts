@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = 3100;
+const LAST = /links\.spec\.ts$/u;
+const DESKTOP = { ...devices["Desktop Chrome"] };
+const PHONE = { ...devices["Pixel 5"], viewport: { width: 360, height: 780 } };
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -27,9 +30,12 @@ export default defineConfig({
       ],
     },
   },
+  // Specs that change what every page shows (an import) run last, after both projects' other specs.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 780 } } },
+    { name: "desktop", testIgnore: LAST, use: DESKTOP },
+    { name: "phone", testIgnore: LAST, use: PHONE },
+    { name: "desktop-last", testMatch: LAST, dependencies: ["desktop", "phone"], use: DESKTOP },
+    { name: "phone-last", testMatch: LAST, dependencies: ["desktop", "phone"], use: PHONE },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

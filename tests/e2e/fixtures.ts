@@ -45,3 +45,14 @@ export async function saveScreenshot(
   mkdirSync("tests/e2e/screenshots", { recursive: true });
   await page.screenshot({ path: `tests/e2e/screenshots/${name}-${project}.png`, fullPage });
 }
+
+/** The 秘書處 staff demo account. */
+export const SECRETARIAT = { email: "secretariat@demo.example.org", password: "demo-staff-2026" };
+
+/** Signs in through the form (accounts without a second factor). */
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("電子郵件").fill(account.email);
+  await page.getByLabel("密碼").fill(account.password);
+  await page.getByRole("button", { name: "登入", exact: true }).click();
+}
