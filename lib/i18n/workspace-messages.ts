@@ -302,6 +302,8 @@ export const workspaceZhHant = {
       "tracking.create-set": "建立列管案",
       "tracking.assign-lead": "指定主辦機關",
       "tracking.close-item": "解除列管",
+      "link.decide": "確認或駁回策略連結",
+      "link.add": "新增策略連結",
     },
     auditEntities: {
       User: "使用者",
@@ -311,6 +313,7 @@ export const workspaceZhHant = {
       StagedUpload: "待確認的上傳檔",
       TrackedSet: "列管案",
       TrackedItem: "列管項目",
+      NodeLink: "策略連結",
     },
     auditFields: {
       state: "狀態",
@@ -1006,6 +1009,8 @@ export const workspaceEn: WorkspaceMessages = {
       "tracking.create-set": "Tracked set created",
       "tracking.assign-lead": "Lead department assigned",
       "tracking.close-item": "Tracking closed",
+      "link.decide": "Strategy link confirmed or rejected",
+      "link.add": "Strategy link added",
     },
     auditEntities: {
       User: "User",
@@ -1015,6 +1020,7 @@ export const workspaceEn: WorkspaceMessages = {
       StagedUpload: "Uploaded file awaiting confirmation",
       TrackedSet: "Tracked set",
       TrackedItem: "Tracked item",
+      NodeLink: "Strategy link",
     },
     auditFields: {
       state: "State",

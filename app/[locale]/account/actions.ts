@@ -28,6 +28,7 @@ export async function enrolSecondFactorAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(enrolSecondFactorCommand, {}, { returnTo: PAGE });
   return fieldsFormState(result, form, {}, texts(form).scan);
 }
@@ -36,6 +37,7 @@ export async function confirmSecondFactorAction(
   _state: RecoveryCodesState,
   form: FormData,
 ): Promise<RecoveryCodesState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(
     confirmSecondFactorCommand,
     { code: String(form.get("code") ?? "") },
@@ -49,6 +51,7 @@ export async function regenerateRecoveryCodesAction(
   _state: RecoveryCodesState,
   form: FormData,
 ): Promise<RecoveryCodesState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(regenerateRecoveryCodesCommand, {}, { returnTo: PAGE });
   if (result.ok)
     return { status: "codes", message: texts(form).regenerated, codes: result.value.recoveryCodes };
@@ -59,6 +62,7 @@ export async function disableSecondFactorAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(
     disableSecondFactorCommand,
     { code: String(form.get("code") ?? "") },

@@ -53,6 +53,7 @@ export async function resetSecondFactorAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const result = await runCommand(
     resetSecondFactorCommand,
     { userId: form.get("userId") },

@@ -1,6 +1,6 @@
 "use server";
 
-import { type FieldsFormState, fieldsFormState, localeOf } from "@/lib/commands/forms";
+import { type FieldsFormState, fieldsFormState, isForm, localeOf, notAForm } from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
 import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
@@ -18,6 +18,7 @@ const returnTo = (form: FormData) => {
 
 /** 確認 / 駁回 one link. */
 export async function decideLinkAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = {
     linkId: form.get("linkId"),
     decision: form.get("decision"),
@@ -30,6 +31,7 @@ export async function decideLinkAction(_state: FieldsFormState, form: FormData):
 
 /** 加入 a link found by search, as confirmed. */
 export async function addLinkAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = { itemId: form.get("itemId"), strategyId: form.get("strategyId") };
   const result = await runCommand(addLinkCommand, input, { returnTo: returnTo(form) });
   return fieldsFormState(result, form, {}, texts(form).addedDone);

@@ -240,7 +240,11 @@ export default async function NodePage({ params }: Props) {
                     <ul className="mt-1 space-y-0.5 text-sm" aria-label={t.node.evidence}>
                       {p.evidence.map((e) => (
                         <li key={e.url}>
-                          <a href={e.url} rel="noopener noreferrer nofollow" className="text-civic-700 underline">
+                          <a
+                            href={e.url}
+                            rel="noopener noreferrer nofollow"
+                            className="text-civic-700 underline"
+                          >
                             {e.title ?? e.url}
                           </a>{" "}
                           <span className="text-xs text-slate-600">({e.site})</span>
