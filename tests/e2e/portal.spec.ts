@@ -126,6 +126,8 @@ test.describe("accessibility of every page type", () => {
   }
 
   test("document, node and source pages have no axe violations", async ({ page }) => {
+    // Four long pages, each checked by axe: more than the default 30 s on a busy two-core machine.
+    test.slow();
     // Each check waits for the page it navigated to: a client-side navigation swaps the title late.
     await page.goto("/plans");
     await page.getByRole("link", { name: /秘書處 107 年度施政計畫提要/u }).click();
