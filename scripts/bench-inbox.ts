@@ -191,6 +191,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
       state: UpdateState;
       authorId: number;
       publishedAt: Date | null;
+      firstSubmittedAt: Date | null;
       withdrawnAt: Date | null;
       withdrawnReason: string | null;
       updatedAt: Date;
@@ -257,6 +258,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
       state,
       authorId: author.id,
       publishedAt: state === "published" ? last : null,
+      firstSubmittedAt: state === "draft" ? null : submitted,
       withdrawnAt: withdrawn ? taipeiMorning(last, 5) : null,
       withdrawnReason: withdrawn ? "數據誤植" : null,
       updatedAt: withdrawn ? taipeiMorning(last, 5) : last,
@@ -269,6 +271,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
           ...entry,
           state: "submitted",
           publishedAt: null,
+          firstSubmittedAt: again,
           withdrawnAt: null,
           withdrawnReason: null,
           updatedAt: again,
