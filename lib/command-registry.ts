@@ -15,7 +15,13 @@ import {
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
 import type { AnyCommand } from "@/lib/commands/command";
-import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
+import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
+import {
+  assignLeadCommand,
+  closeTrackedItemCommand,
+  createTrackedSetCommand,
+  updateTrackedSetCommand,
+} from "@/lib/tracking/sets";
 
 /**
  * Every command of the portal. The permission matrix test (tests/integration/command-permissions)
@@ -47,6 +53,8 @@ export const COMMANDS = [
   createTrackedSetCommand,
   assignLeadCommand,
   closeTrackedItemCommand,
+  updateTrackedSetCommand,
+  setDepartmentReviewCommand,
 ] as const satisfies readonly AnyCommand[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];
