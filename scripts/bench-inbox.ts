@@ -493,10 +493,10 @@ runMain(async () => {
 /** The commit the code was measured at (with "+changes" for uncommitted edits), or "unknown" outside git. */
 function commit(): string {
   try {
-    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
-      encoding: "utf8",
-    }).trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const head = git("rev-parse", "--short", "HEAD");
+    const dirty = git("status", "--porcelain", "--untracked-files=no");
     return dirty ? `${head}+changes` : head;
   } catch {
     return "unknown";
