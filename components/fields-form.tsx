@@ -38,6 +38,8 @@ type Props = {
   submit: string;
   heading: string;
   id: string;
+  /** What the form does and what it cannot change, read before its fields (and announced with the form). */
+  description?: string[];
 };
 
 const inputClass = "mt-1 w-full rounded border border-slate-400 bg-white p-2";
@@ -47,7 +49,7 @@ const inputClass = "mt-1 w-full rounded border border-slate-400 bg-white p-2";
  * without JavaScript) and shows each field's error beside it, keeping what was typed (but never
  * a password).
  */
-export function FieldsForm({ action, fields, hidden = {}, submit, heading, id }: Props) {
+export function FieldsForm({ action, fields, hidden = {}, submit, heading, id, description = [] }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const values = state.status === "error" ? state.values : {};
   const errorOf = (name: string) => (state.status === "error" ? state.errors[name] : undefined);
@@ -64,10 +66,23 @@ export function FieldsForm({ action, fields, hidden = {}, submit, heading, id }:
     return typeof v === "string" ? v : fallback;
   };
   return (
-    <form action={formAction} className="space-y-3" aria-labelledby={`${id}-heading`} noValidate>
+    <form
+      action={formAction}
+      className="space-y-3"
+      aria-labelledby={`${id}-heading`}
+      aria-describedby={description.length > 0 ? `${id}-description` : undefined}
+      noValidate
+    >
       <h2 id={`${id}-heading`} className="text-lg font-semibold text-civic-900">
         {heading}
       </h2>
+      {description.length > 0 && (
+        <div id={`${id}-description`} className="space-y-1 text-sm text-slate-700">
+          {description.map((text) => (
+            <p key={text}>{text}</p>
+          ))}
+        </div>
+      )}
       {state.status === "ok" && <Notice tone="success">{state.message}</Notice>}
       {state.status === "error" && <Notice tone="error">{state.message}</Notice>}
       {Object.entries(hidden).map(([name, value]) => (

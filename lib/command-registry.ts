@@ -27,7 +27,13 @@ import {
 } from "@/lib/progress/commands";
 import type { AnyCommand } from "@/lib/commands/command";
 import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
-import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
+import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
+import {
+  assignLeadCommand,
+  closeTrackedItemCommand,
+  createTrackedSetCommand,
+  updateTrackedSetCommand,
+} from "@/lib/tracking/sets";
 
 /**
  * Every command of the portal. The permission matrix test (tests/integration/command-permissions)
@@ -67,6 +73,8 @@ export const COMMANDS = [
   closeTrackedItemCommand,
   decideLinkCommand,
   addLinkCommand,
+  updateTrackedSetCommand,
+  setDepartmentReviewCommand,
 ] as const satisfies readonly AnyCommand[];
 
 export type CommandName = (typeof COMMANDS)[number]["name"];

@@ -3,13 +3,18 @@
  * set of 8 quarterly cycles (2025–2026), with a realistic mix of updates and sign-off steps, read
  * on 2027-02-01 in Taipei (every cycle has ended). After 3 warm-ups, N timed runs (p50 / p95 / max):
  *  - listInbox (lib/tracking/inbox.ts) for one department's staff member: 待填報, 500 items;
+ *  - listInbox for an administrator: every department, 15,000 items;
  *  - the 填報情形 read model (lib/tracking/compliance.ts) for the set and its last cycle;
  *  - the same for every cycle of the set (240 department × cycle rows).
+ * The output says what was measured: the database and its version, the code's commit, the data,
+ * the machine's load (the figures are wall-clock times on a shared machine) and each read.
  * A throwaway database: the embedded PGlite in memory, or a scratch database on DATABASE_URL's
  * server (dropped afterwards). Rows are written with createMany, not commands: the reads are
  * measured, not the writes. Prints figures; asserts nothing.
  *   npm run bench:inbox -- [--runs 20] [--departments 30] [--items 500]
  */
+import { execFileSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { createDatabase, dropDatabase, scratchDatabaseName } from "@/lib/db/admin";
@@ -191,6 +196,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
       state: UpdateState;
       authorId: number;
       publishedAt: Date | null;
+      firstSubmittedAt: Date | null;
       withdrawnAt: Date | null;
       withdrawnReason: string | null;
       updatedAt: Date;
@@ -257,6 +263,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
       state,
       authorId: author.id,
       publishedAt: state === "published" ? last : null,
+      firstSubmittedAt: state === "draft" ? null : submitted,
       withdrawnAt: withdrawn ? taipeiMorning(last, 5) : null,
       withdrawnReason: withdrawn ? "數據誤植" : null,
       updatedAt: withdrawn ? taipeiMorning(last, 5) : last,
@@ -269,6 +276,7 @@ async function build(db: Db, departments: number, perDepartment: number): Promis
           ...entry,
           state: "submitted",
           publishedAt: null,
+          firstSubmittedAt: again,
           withdrawnAt: null,
           withdrawnReason: null,
           updatedAt: again,
@@ -376,7 +384,10 @@ async function measure(
       departments: [],
       secondFactor: "done",
     };
+    const admin: SessionUser = { ...reviewer, id: -1, role: "admin" };
+    const [{ version }] = await db.$queryRaw<[{ version: string }]>`SELECT version()`;
     const inbox = await listInbox(db, built.staff, NOW);
+    const cityInbox = await listInbox(db, admin, NOW);
     const one = await getComplianceReport(db, reviewer, { setId: built.setId, periodKey: "2026-Q4" }, NOW);
     const all = await getComplianceReport(db, reviewer, { setId: built.setId }, NOW);
     if (one.status !== "ok" || all.status !== "ok")
@@ -384,16 +395,22 @@ async function measure(
     const share = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
     const t = all.report.totals;
     console.log(
-      `${database}: inbox ${inbox.length} items (${inbox.filter((i) => !i.reported).length} owed); ` +
+      `${database}: inbox ${inbox.length} items (${inbox.filter((i) => !i.reported).length} owed), ` +
+        `administrator's inbox ${cityInbox.length} items; ` +
         `2026-Q4 ${one.report.rows.length} rows; all cycles ${all.report.rows.length} rows, ${t.due} due, ` +
         `on time ${share(t.onTime, t.due)}, late ${share(t.late, t.due)}, returned ${share(t.returned, t.due)}, ` +
         `not reported ${share(t.notReported, t.due)}; never updated ${all.report.neverUpdated.total}`,
     );
-    return [
+    const rows = [
       {
         database,
         name: `listInbox (one department, ${inbox.length} items)`,
         timing: await time(options.runs, () => listInbox(db, built.staff, NOW)),
+      },
+      {
+        database,
+        name: `listInbox (administrator, every department, ${cityInbox.length} items)`,
+        timing: await time(options.runs, () => listInbox(db, admin, NOW)),
       },
       {
         database,
@@ -410,6 +427,7 @@ async function measure(
         ),
       },
     ];
+    return { rows, version, built };
   } finally {
     await db.$disconnect();
   }
@@ -430,13 +448,13 @@ runMain(async () => {
   if (!Number.isInteger(items) || items < 1 || items > 5000) throw new Error("--items takes 1 to 5000");
   const options = { runs, departments, items };
   const serverUrl = readEnv().DATABASE_URL;
-  let rows;
+  let measured;
   if (serverUrl) {
     const name = scratchDatabaseName("kpt_bench_inbox");
     const url = await createDatabase(serverUrl, name);
     try {
       await applyMigrations(url);
-      rows = await measure("PostgreSQL", url, 4, options);
+      measured = await measure("PostgreSQL", url, 4, options);
     } finally {
       await dropDatabase(serverUrl, name);
     }
@@ -444,11 +462,28 @@ runMain(async () => {
     const embedded = await startEmbeddedDatabase({ memory: true });
     try {
       await applyMigrations(embedded.url);
-      rows = await measure("embedded (PGlite)", embedded.url, 1, options);
+      measured = await measure("embedded (PGlite)", embedded.url, 1, options);
     } finally {
       await embedded.close();
     }
   }
+  const { rows, version, built } = measured;
+  console.log(
+    [
+      "",
+      "What was measured:",
+      `  database:  ${version.split(" on ")[0] ?? version} (${serverUrl ? "a scratch database on DATABASE_URL's server, pool of 4" : "PGlite in memory, one connection"})`,
+      `  code:      commit ${commit()}`,
+      `  data:      ${departments} departments × ${items} tracked items = ${built.items}, one quarterly set of 8 cycles (2025–2026), ${built.entries} updates, ${built.steps} sign-off steps`,
+      `  as of:     ${NOW.toISOString()} (10:00 on 2027-02-01 in Taipei; every cycle has ended)`,
+      `  timing:    wall-clock ms of each whole read (queries and the work in Node), ${runs} runs after ${WARM_UP} warm-ups`,
+      `  machine:   ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" / ")} (1 / 5 / 15 min) at the end: a busy shared machine inflates every figure`,
+      "  reads:     listInbox = lib/tracking/inbox.ts (待填報) as one department's staff, then as an administrator;",
+      "             compliance = lib/tracking/compliance.ts getComplianceReport (填報情形) for the set, one cycle and all 8",
+    ].join("\n"),
+  );
   console.log("\n| database | read | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|");
   for (const r of rows) {
     const { p50, p95, max } = r.timing;
@@ -456,3 +491,16 @@ runMain(async () => {
   }
   console.log(`\nms over ${runs} runs after ${WARM_UP} warm-ups, read as of ${NOW.toISOString()}.`);
 });
+
+/** The commit the code was measured at (with "+changes" for uncommitted edits), or "unknown" outside git. */
+function commit(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const head = git("rev-parse", "--short", "HEAD");
+    const dirty = git("status", "--porcelain", "--untracked-files=no");
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return "unknown";
+  }
+}

@@ -3,11 +3,10 @@
  * database (or DATABASE_URL, which must be on this machine: tests write to it).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { SMTPServer } from "smtp-server";
 import { readEnv } from "@/lib/env";
 import { DEMO_TOTP_SECRET } from "../tests/e2e/demo-totp-secret";
+import { startTestSmtp } from "../tests/support/smtp";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
@@ -31,26 +30,10 @@ process.env.PORTAL_DEMO_TOTP_SECRET = DEMO_TOTP_SECRET;
 const E2E_MAIL_DIR = ".data/e2e-mail";
 rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
 mkdirSync(E2E_MAIL_DIR, { recursive: true });
-let received = 0;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      received += 1;
-      const to = session.envelope.rcptTo.map((r) => r.address);
-      const raw = Buffer.concat(chunks).toString("utf8");
-      writeFileSync(
-        join(E2E_MAIL_DIR, `${String(received).padStart(5, "0")}.json`),
-        JSON.stringify({ to, raw }),
-      );
-      callback();
-    });
-  },
+let written = 0;
+const smtp = await startTestSmtp(({ to, raw }) => {
+  written += 1;
+  writeFileSync(join(E2E_MAIL_DIR, `${String(written).padStart(5, "0")}.json`), JSON.stringify({ to, raw }));
 });
-await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+process.env.SMTP_URL = smtp.url;
 await import("./serve");

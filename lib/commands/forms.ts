@@ -58,3 +58,12 @@ export function fieldsFormState<T>(
   );
   return { status: "error", message: errorMessage(result.error.code, locale), errors, values: shown };
 }
+
+/** A sign-off step's form (submit, approve, return, publish): the update, at the version the actor saw. */
+export const stepOfForm = (form: FormData) => ({
+  entryId: form.get("entryId"),
+  expectedVersion: form.get("expectedVersion"),
+});
+
+/** The confirmations of the sign-off steps, in the form's language. */
+export const stepDoneOf = (form: FormData) => messagesFor(localeOf(form)).workspace.updates.done;

@@ -5,6 +5,7 @@ import * as compliance from "@/lib/tracking/compliance";
 import type { ComplianceFilter } from "@/lib/tracking/compliance-query";
 import * as inbox from "@/lib/tracking/inbox";
 import * as queues from "@/lib/tracking/queues";
+import * as reviewSettings from "@/lib/tracking/review-settings";
 import * as sets from "@/lib/tracking/sets";
 
 /** The 研考會's reads of what is tracked. Each asks `can(viewer, tracking.manage)` itself. */
@@ -19,6 +20,11 @@ export function getTrackedSet(viewer: SessionUser | null, setId: number) {
 
 export function getTrackedItem(viewer: SessionUser | null, itemId: number) {
   return sets.getTrackedItem(db(), viewer, itemId);
+}
+
+/** Every department with whether its approved updates need 研考會 review, and what waits for it. */
+export function listDepartmentReviewSettings(viewer: SessionUser | null) {
+  return reviewSettings.listDepartmentReviewSettings(db(), viewer);
 }
 
 /** 待填報: what the viewer's departments owe for the cycle being reported on (lib/tracking/inbox.ts). */

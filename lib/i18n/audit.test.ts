@@ -154,6 +154,34 @@ describe("the audit log in the reader's language", () => {
     ]);
   });
 
+  it("shows a set's new due days and the periods re-dated, labelled", () => {
+    const rows = describeAuditChange("zh-Hant", zhHant, {
+      action: "tracking.update-set",
+      entityType: "TrackedSet",
+      before: { staffDueDays: 10, supervisorDueDays: 15, reviewDueDays: 20, graceDays: 5 },
+      after: {
+        staffDueDays: 12,
+        supervisorDueDays: 15,
+        reviewDueDays: 20,
+        graceDays: 5,
+        cyclesRedated: ["2026-Q4"],
+      },
+    });
+    expect(rows).toEqual([
+      {
+        key: "staffDueDays",
+        label: "承辦人填報期限（天）",
+        before: { kind: "text", text: "10" },
+        after: { kind: "text", text: "12" },
+      },
+      { key: "cyclesRedated", label: "改期的期別", before: null, after: { kind: "text", text: "2026-Q4" } },
+    ]);
+    expect(auditActionLabel(en, "tracking.set-department-review")).toBe(
+      "Department's review setting changed",
+    );
+    expect(auditEntityLabel(en, "Department")).toBe("Department");
+  });
+
   it.each([
     ["zh-Hant", "wrongPassword", "密碼錯誤"],
     ["en", "wrongPassword", "Wrong password"],

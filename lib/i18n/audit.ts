@@ -81,6 +81,8 @@ function shownValue(locale: Locale, t: Messages, event: AuditEventView, key: str
     return text(state ? t.workspace.updates.states[state] : value);
   }
   if (key === "warnings" && Array.isArray(value)) return text(formatNumber(locale, value.length));
+  if (key === "cyclesRedated" && Array.isArray(value))
+    return text(value.length === 0 ? "—" : value.map(String).join(locale === "en" ? ", " : "、"));
   if (typeof value === "boolean") return text(value ? a.yes : a.no);
   if (typeof value === "number") return text(formatNumber(locale, value));
   if (typeof value === "string") return text(value);

@@ -304,6 +304,8 @@ export const workspaceZhHant = {
       "tracking.close-item": "解除列管",
       "link.decide": "確認或駁回策略連結",
       "link.add": "新增策略連結",
+      "tracking.update-set": "修改列管案填報期限",
+      "tracking.set-department-review": "變更機關覆核設定",
     },
     auditEntities: {
       User: "使用者",
@@ -314,6 +316,7 @@ export const workspaceZhHant = {
       TrackedSet: "列管案",
       TrackedItem: "列管項目",
       NodeLink: "策略連結",
+      Department: "機關",
     },
     auditFields: {
       state: "狀態",
@@ -325,6 +328,12 @@ export const workspaceZhHant = {
       departments: "所屬機關",
       reason: "原因",
       remindersOff: "停止提醒信",
+      staffDueDays: "承辦人填報期限（天）",
+      supervisorDueDays: "主管核可期限（天）",
+      reviewDueDays: "研考會覆核期限（天）",
+      graceDays: "寬限天數",
+      cyclesRedated: "改期的期別",
+      updatesNeedReview: "需研考會覆核",
       locked: "已鎖定",
       version: "版本",
       checksum: "檢查碼",
@@ -458,6 +467,32 @@ export const workspaceZhHant = {
     closedBecause: (reason: string) => `已解除列管：${reason}`,
     document: "出處",
     setOf: (name: string) => `列管案：${name}`,
+    editSet: "修改填報期限",
+    saveSet: "儲存期限",
+    setUpdated: "已更新填報期限。",
+    setFixed:
+      "填報週期與年度在建立後不能更改（各期別與已填報的更新都依附在上面）；如需不同的週期，請另建列管案。",
+    setRedating:
+      "新的期限套用到承辦人填報期限還沒過的期別；填報期限已過的期別保留原來的期限，已判定的準時或遲交不會因此改變。",
+    departmentsLink: "各機關是否需要研考會覆核",
+    departments: {
+      heading: "機關覆核設定",
+      intro:
+        "主管核可後，更新是否還要經研考會覆核才公開。需要覆核的機關，核可的更新會進入研考會的「待覆核公開」清單；不需要覆核的機關，主管核可後即直接公開於市民頁面。",
+      offNote:
+        "改為不需覆核時，已在「待覆核公開」清單中的更新不會自動公開，仍留在清單中，直到研考會公開或退回；之後核可的更新才會直接公開。",
+      department: "機關",
+      setting: "覆核設定",
+      needsReview: "需研考會覆核",
+      noReview: "核可後直接公開",
+      waiting: "待覆核",
+      waitingCount: (n: number) => `${n} 筆`,
+      action: "變更",
+      turnOff: (name: string) => `${name}：改為核可後直接公開`,
+      turnOn: (name: string) => `${name}：改為需研考會覆核`,
+      turnedOff: (name: string) => `${name}的更新，之後在主管核可後即直接公開。`,
+      turnedOn: (name: string) => `${name}的更新，之後在主管核可後須經研考會覆核才公開。`,
+    },
     compliance: {
       heading: "填報情形",
       link: "各機關填報情形：準時、遲交、退回、未填報",
@@ -1011,6 +1046,8 @@ export const workspaceEn: WorkspaceMessages = {
       "tracking.close-item": "Tracking closed",
       "link.decide": "Strategy link confirmed or rejected",
       "link.add": "Strategy link added",
+      "tracking.update-set": "Tracked set's due days changed",
+      "tracking.set-department-review": "Department's review setting changed",
     },
     auditEntities: {
       User: "User",
@@ -1021,6 +1058,7 @@ export const workspaceEn: WorkspaceMessages = {
       TrackedSet: "Tracked set",
       TrackedItem: "Tracked item",
       NodeLink: "Strategy link",
+      Department: "Department",
     },
     auditFields: {
       state: "State",
@@ -1032,6 +1070,12 @@ export const workspaceEn: WorkspaceMessages = {
       departments: "Departments",
       reason: "Reason",
       remindersOff: "Reminder e-mails off",
+      staffDueDays: "Staff due (days)",
+      supervisorDueDays: "Supervisor due (days)",
+      reviewDueDays: "RDEC review due (days)",
+      graceDays: "Grace days",
+      cyclesRedated: "Periods re-dated",
+      updatesNeedReview: "RDEC review needed",
       locked: "Locked",
       version: "Version",
       checksum: "Checksum",
@@ -1169,6 +1213,33 @@ export const workspaceEn: WorkspaceMessages = {
     closedBecause: (reason: string) => `Tracking closed: ${reason}`,
     document: "Source",
     setOf: (name: string) => `Tracked set: ${name}`,
+    editSet: "Change the due days",
+    saveSet: "Save due days",
+    setUpdated: "Due days updated.",
+    setFixed:
+      "The reporting cycle and the year cannot change once a set exists (its periods and the updates reported on them depend on them); for another cycle, create another set.",
+    setRedating:
+      "New due days apply to the periods whose staff due date has not passed yet; a period already past it keeps its dates, so reports already judged on time or late stay as they were.",
+    departmentsLink: "Which departments' updates need RDEC review",
+    departments: {
+      heading: "Department review settings",
+      intro:
+        "Whether a department's updates, once its supervisor has approved them, also need the RDEC's review before they are published. Where review is needed, approved updates go to the RDEC's “Waiting for review” list; where it is not, approval publishes them on the public pages at once.",
+      offNote:
+        "Turning review off does not publish what is already waiting: updates in the “Waiting for review” list stay there until the RDEC publishes or returns them; only updates approved afterwards are published at approval.",
+      department: "Department",
+      setting: "Setting",
+      needsReview: "RDEC review needed",
+      noReview: "Published at approval",
+      waiting: "Waiting for review",
+      waitingCount: (n: number) => `${n}`,
+      action: "Change",
+      turnOff: (name: string) => `${name}: publish at approval`,
+      turnOn: (name: string) => `${name}: require RDEC review`,
+      turnedOff: (name: string) =>
+        `${name}'s updates will now be published when their supervisor approves them.`,
+      turnedOn: (name: string) => `${name}'s updates will now need RDEC review after approval.`,
+    },
     compliance: {
       heading: "Reporting compliance",
       link: "Reporting compliance by department: on time, late, returned, not reported",

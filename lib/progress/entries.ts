@@ -86,6 +86,8 @@ export type ProgressSnapshot = {
   state: UpdateState;
   returnComment: string | null;
   publishedAt: Date | null;
+  /** When it was first sent for sign-off; a resubmission keeps it. */
+  firstSubmittedAt: Date | null;
   authorId: number;
   updatedAt: Date;
 };
@@ -108,6 +110,7 @@ export const snapshotSelect = {
   state: true,
   returnComment: true,
   publishedAt: true,
+  firstSubmittedAt: true,
   authorId: true,
   updatedAt: true,
 } as const;

@@ -1,7 +1,7 @@
-import { readEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateState, UpdateStepAction } from "@/lib/generated/prisma/enums";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { portalLink, shortItemTitle } from "@/lib/mail/links";
 
 type Tx = Prisma.TransactionClient;
 
@@ -82,12 +82,10 @@ export async function queueStepNotices(tx: Tx, notice: StepNotice): Promise<numb
     where: { id: notice.entryId },
     select: { periodYear: true, periodQuarter: true },
   });
-  const name = node.title ?? node.text;
-  const title = `${node.numberLabel ? `${node.numberLabel} ` : ""}${name.length > 40 ? `${name.slice(0, 40)}…` : name}`;
+  const title = shortItemTitle({ numberLabel: node.numberLabel, title: node.title ?? node.text });
   const period = `${entry.periodYear}${entry.periodQuarter ? ` Q${entry.periodQuarter}` : ""}`;
-  const base = readEnv().NEXTAUTH_URL?.replace(/\/$/u, "") ?? "";
   const path = notice.toState === "approved" ? "/review#reviews" : `/staff/items/${notice.nodeId}`;
-  const words = compose(notice, title, period, `${base}${path}`);
+  const words = compose(notice, title, period, portalLink(path));
   for (const user of recipients) {
     await enqueueJob(
       tx,

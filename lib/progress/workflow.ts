@@ -123,6 +123,8 @@ export async function takeStep(
       state: to,
       ...(action === "return" ? { returnComment: input.comment ?? null } : {}),
       ...(action === "submit" ? { returnComment: null } : {}),
+      // The first submission is when the report was sent (填報情形); a resubmission after a return keeps it.
+      ...(action === "submit" && before.firstSubmittedAt === null ? { firstSubmittedAt: now } : {}),
       ...(to === "published" ? { publishedAt: now } : {}),
     },
   });

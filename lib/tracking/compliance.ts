@@ -65,7 +65,7 @@ export type ComplianceItem = {
   state: TrackingState;
   leadDepartmentId: number | null;
 };
-/** What classification needs of an update. `firstSubmitAt`: its first `submit` step, if any. */
+/** What classification needs of an update. `firstSubmitAt`: its first `submit` step (`ProgressEntry.firstSubmittedAt`), if any. */
 export type ReportFacts = PeriodSpan & {
   id: number;
   state: UpdateState;
@@ -289,8 +289,10 @@ const instant = (ms: number | null | undefined) => (ms === null || ms === undefi
  * that could cover an ended cycle (starting by the last one's start, ending after the first one's
  * end), each with its first submission. Measured at a city's scale (scripts/bench-inbox.ts: 15,000
  * items, ~96,000 updates) and shaped by it:
- *  - one statement: through Prisma's relations the first submissions came as a second query binding
- *    every update's id, past PostgreSQL's 65,535 bind parameters (it failed on both databases);
+ *  - the first submission is stored on the update (`firstSubmittedAt`, set by the submit step):
+ *    finding it in UpdateStep, most of the rows at that scale, took most of the read's time;
+ *  - one statement: through Prisma's relations the updates' fields came as several queries binding
+ *    every id, past PostgreSQL's 65,535 bind parameters (it failed on both databases);
  *  - one JSON value of eight arrays of numbers, not a row per update: on the embedded database
  *    each row is a protocol message (96,000 rows took 1.6–2 s), and building one JSON array per
  *    update cost about as much again as arrays per column.
@@ -307,12 +309,9 @@ async function coveringUpdates(
              ${column(Prisma.sql`e.id`)}, ${column(Prisma.sql`e."nodeId"`)},
              ${column(Prisma.sql`e."periodFrom" - DATE '1970-01-01'`)}, ${column(Prisma.sql`e."periodTo" - DATE '1970-01-01'`)},
              ${column(Prisma.sql`e.state`)}, ${epochMs(Prisma.sql`e."updatedAt"`)},
-             ${epochMs(Prisma.sql`e."publishedAt"`)}, ${epochMs(Prisma.sql`f.at`)}
+             ${epochMs(Prisma.sql`e."publishedAt"`)}, ${epochMs(Prisma.sql`e."firstSubmittedAt"`)}
            )::text AS updates
     FROM "ProgressEntry" e
-    LEFT JOIN (
-      SELECT s."entryId", min(s.at) AS at FROM "UpdateStep" s WHERE s.action = 'submit' GROUP BY s."entryId"
-    ) f ON f."entryId" = e.id
     WHERE e."withdrawnAt" IS NULL
       AND e."periodFrom" <= ${startOfLast}::date
       AND e."periodTo" >= ${endOfFirst}::date

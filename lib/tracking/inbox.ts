@@ -3,7 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { groupBy } from "@/lib/domain/collections";
 import { periodContaining, type StepState, stepState } from "@/lib/domain/cycles";
 import { calendarDay, taipeiToday } from "@/lib/domain/time";
-import { isEditable, reportFor, type UpdateState } from "@/lib/domain/updates";
+import { isEditable, type PeriodSpan, reportFor, type UpdateState } from "@/lib/domain/updates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Cadence } from "@/lib/generated/prisma/enums";
 
 /**
  * 待填報: what the viewer's departments owe for the reporting cycle now being reported on. For each
@@ -34,64 +36,91 @@ export async function listInbox(db: Db, viewer: SessionUser | null, now: Date): 
   return reportsDue(db, viewer.role === "admin" ? undefined : viewer.departments.map((d) => d.id), now);
 }
 
+/** A tracked item owed a report, with the cycle being reported on (the latest of its set that has ended). */
+type OwedRow = {
+  itemId: number;
+  nodeId: number;
+  numberLabel: string | null;
+  title: string | null;
+  text: string;
+  setId: number;
+  setName: string;
+  cadence: Cadence;
+  departmentId: number;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  periodFrom: Date;
+  periodTo: Date;
+  staffDue: Date;
+  lateAfter: Date;
+};
+
+type EntryRow = PeriodSpan & { id: number; nodeId: number; state: UpdateState; updatedAt: Date };
+
 /**
  * The same list for some departments (undefined: every department), for whoever may see it: the
  * inbox above, and the reminders the system sends (lib/tracking/reminders.ts).
+ *
+ * Two statements whose size does not grow with the city: the items are chosen by joins (the
+ * departments, if any, bound as one array), never by a list of ids. Through Prisma's relations the
+ * updates were fetched by binding every tracked node's id, which fails past PostgreSQL's 65,535
+ * bind parameters (an administrator's inbox of a large city).
  */
 export async function reportsDue(
   db: Db,
   departmentIds: number[] | undefined,
   now: Date,
 ): Promise<InboxItem[]> {
-  const today = new Date(`${taipeiToday(now)}T00:00:00Z`); // as DATE columns arrive
-  const items = await db.trackedItem.findMany({
-    where: {
-      state: "tracking",
-      leadDepartmentId: departmentIds ? { in: departmentIds } : { not: null },
-    },
-    select: {
-      id: true,
-      set: {
-        select: {
-          id: true,
-          name: true,
-          cadence: true,
-          // The cycle being reported on: the latest whose period has ended.
-          cycles: {
-            where: { periodTo: { lt: today } },
-            orderBy: { periodTo: "desc" },
-            take: 1,
-            select: { periodFrom: true, periodTo: true, staffDue: true, lateAfter: true },
-          },
-        },
-      },
-      leadDepartment: { select: { id: true, slug: true, nameZh: true, nameEn: true } },
-      node: { select: { id: true, numberLabel: true, title: true, text: true } },
-    },
-  });
-  const owed = items.flatMap((item) => {
-    const cycle = item.set.cycles[0];
-    return cycle && item.leadDepartment ? [{ item, cycle, department: item.leadDepartment }] : [];
-  });
-  const entries = await db.progressEntry.findMany({
-    where: { nodeId: { in: owed.map((o) => o.item.node.id) }, withdrawnAt: null },
-    select: { id: true, nodeId: true, periodFrom: true, periodTo: true, state: true, updatedAt: true },
-  });
+  const today = taipeiToday(now);
+  const led = departmentIds
+    ? Prisma.sql`i."leadDepartmentId" = ANY(${departmentIds}::int[])`
+    : Prisma.sql`i."leadDepartmentId" IS NOT NULL`;
+  // The cycle each set is reporting on: the latest whose period has ended in Taipei.
+  const reported = Prisma.sql`
+    SELECT DISTINCT ON (c."setId") c."setId", c."periodFrom", c."periodTo", c."staffDue", c."lateAfter"
+    FROM "ReportingCycle" c
+    WHERE c."periodTo" < ${today}::date
+    ORDER BY c."setId", c."periodTo" DESC`;
+  const owed = await db.$queryRaw<OwedRow[]>`
+    WITH reported AS (${reported})
+    SELECT i.id AS "itemId", n.id AS "nodeId", n."numberLabel", n.title, n.text,
+           s.id AS "setId", s.name AS "setName", s.cadence,
+           d.id AS "departmentId", d.slug, d."nameZh", d."nameEn",
+           c."periodFrom", c."periodTo", c."staffDue", c."lateAfter"
+    FROM "TrackedItem" i
+    JOIN reported c ON c."setId" = i."setId"
+    JOIN "TrackedSet" s ON s.id = i."setId"
+    JOIN "Department" d ON d.id = i."leadDepartmentId"
+    JOIN "PlanNode" n ON n.id = i."nodeId"
+    WHERE i.state = 'tracking' AND ${led}`;
+  if (owed.length === 0) return [];
+  // The updates that could answer for those cycles: on the same items' nodes, covering the period.
+  const entries = await db.$queryRaw<EntryRow[]>`
+    WITH reported AS (${reported})
+    SELECT e.id, e."nodeId", e."periodFrom", e."periodTo", e.state, e."updatedAt"
+    FROM "ProgressEntry" e
+    WHERE e."withdrawnAt" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "TrackedItem" i JOIN reported c ON c."setId" = i."setId"
+        WHERE i."nodeId" = e."nodeId" AND i.state = 'tracking' AND ${led}
+          AND e."periodFrom" <= c."periodFrom" AND e."periodTo" >= c."periodTo"
+      )`;
   const entriesOf = groupBy(entries, (e) => e.nodeId);
-  const inbox = owed.map(({ item, cycle, department }): InboxItem => {
-    const period = periodContaining(item.set.cadence, calendarDay(cycle.periodFrom));
-    const report = reportFor(entriesOf.get(item.node.id) ?? [], cycle);
+  const inbox = owed.map((row): InboxItem => {
+    const period = periodContaining(row.cadence, calendarDay(row.periodFrom));
+    const report = reportFor(entriesOf.get(row.nodeId) ?? [], row);
     return {
-      itemId: item.id,
-      nodeId: item.node.id,
-      numberLabel: item.node.numberLabel,
-      title: item.node.title ?? item.node.text,
-      set: { id: item.set.id, name: item.set.name },
-      department,
+      itemId: row.itemId,
+      nodeId: row.nodeId,
+      numberLabel: row.numberLabel,
+      title: row.title ?? row.text,
+      set: { id: row.setId, name: row.setName },
+      department: { id: row.departmentId, slug: row.slug, nameZh: row.nameZh, nameEn: row.nameEn },
       period,
-      staffDue: cycle.staffDue,
-      lateAfter: cycle.lateAfter,
-      step: stepState(period, calendarDay(cycle.staffDue), calendarDay(cycle.lateAfter), now),
+      staffDue: row.staffDue,
+      lateAfter: row.lateAfter,
+      step: stepState(period, calendarDay(row.staffDue), calendarDay(row.lateAfter), now),
       updateState: report?.state ?? null,
       reported: report !== undefined && !isEditable(report.state),
     };

@@ -2,8 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { periodKey } from "@/lib/domain/cycles";
 import { type ReminderKind, remindersDue } from "@/lib/domain/reminders";
 import { calendarDay, taipeiToday } from "@/lib/domain/time";
-import { readEnv } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { portalLink, shortItemTitle } from "@/lib/mail/links";
 import { reportsDue } from "./inbox";
 
 /**
@@ -34,7 +34,6 @@ export async function scanReminders(db: Db, now: Date): Promise<{ queued: number
     },
     select: { id: true, email: true, role: true, memberships: { select: { departmentId: true } } },
   });
-  const base = readEnv().NEXTAUTH_URL?.replace(/\/$/u, "") ?? "";
   let queued = 0;
   for (const item of owed) {
     const kinds = remindersDue(today, calendarDay(item.staffDue), calendarDay(item.lateAfter));
@@ -43,10 +42,10 @@ export async function scanReminders(db: Db, now: Date): Promise<{ queued: number
       const to = people.filter(
         (p) => p.role === role && p.memberships.some((m) => m.departmentId === item.department.id),
       );
-      const title = `${item.numberLabel ? `${item.numberLabel} ` : ""}${item.title.slice(0, 40)}`;
+      const title = shortItemTitle(item);
       const key = periodKey(item.period);
       const due = calendarDay(item.staffDue);
-      const link = `${base}/staff/items/${item.nodeId}`;
+      const link = portalLink(`/staff/items/${item.nodeId}`);
       for (const person of to) {
         const id = await enqueueJob(
           db,

@@ -5,12 +5,15 @@ import type { Db } from "@/lib/db/client";
 import {
   CADENCES,
   checkDueOffsets,
+  type CyclePeriod,
   DEFAULT_DUE_OFFSETS,
   type DueOffsets,
   dueDatesOf,
+  periodContaining,
   periodKey,
   periodsBetween,
 } from "@/lib/domain/cycles";
+import { calendarDay, taipeiToday } from "@/lib/domain/time";
 import { documentCoversYear } from "@/lib/domain/plan-years";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,7 +51,23 @@ export class TrackedItemNotFoundError extends AppError {
   }
 }
 
+export class TrackedSetNotFoundError extends AppError {
+  constructor(readonly setId: number) {
+    super("not_found", `No tracked set ${setId}.`);
+    this.name = "TrackedSetNotFoundError";
+  }
+}
+
 const dueDays = z.coerce.number({ message: "dueDays" }).int({ message: "dueDays" });
+
+/** The due-day fields as a reviewer types them when editing a set (creation gives them defaults). */
+const dueDayFields = {
+  staffDueDays: dueDays,
+  supervisorDueDays: dueDays,
+  reviewDueDays: dueDays,
+  graceDays: dueDays,
+};
+type DueDayFields = { [K in keyof typeof dueDayFields]: number };
 
 export const createTrackedSetInput = z.object({
   name: z.string().trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
@@ -63,6 +82,33 @@ export const createTrackedSetInput = z.object({
 const calendarDate = (day: string) => new Date(`${day}T00:00:00Z`); // a DATE column's value
 
 /**
+ * The typed due days as offsets, refused with the rule they break (lib/domain/cycles.ts
+ * checkDueOffsets, the one place the rule is written) before anything is written.
+ */
+function dueOffsetsOf(input: DueDayFields): DueOffsets {
+  const offsets: DueOffsets = {
+    staffDays: input.staffDueDays,
+    supervisorDays: input.supervisorDueDays,
+    reviewDays: input.reviewDueDays,
+    graceDays: input.graceDays,
+  };
+  const broken = checkDueOffsets(offsets);
+  if (broken) throw new TrackingRuleError(broken, "staffDueDays");
+  return offsets;
+}
+
+/** A cycle's due dates as its DATE columns hold them. */
+function dueColumns(period: CyclePeriod, offsets: DueOffsets) {
+  const due = dueDatesOf(period, offsets);
+  return {
+    staffDue: calendarDate(due.staff),
+    supervisorDue: calendarDate(due.supervisor),
+    reviewDue: calendarDate(due.review),
+    lateAfter: calendarDate(due.lateAfter),
+  };
+}
+
+/**
  * A reviewer puts a year's plans under tracking: one set, its items (each led by the department
  * the document names for it, or waiting for a reviewer to assign one) and its reporting cycles with
  * their due dates.
@@ -72,14 +118,7 @@ export const createTrackedSetCommand = defineCommand({
   input: createTrackedSetInput,
   permission: () => ({ action: "tracking.manage" }),
   run: async ({ tx, actor, audit }, input) => {
-    const offsets: DueOffsets = {
-      staffDays: input.staffDueDays,
-      supervisorDays: input.supervisorDueDays,
-      reviewDays: input.reviewDueDays,
-      graceDays: input.graceDays,
-    };
-    const broken = checkDueOffsets(offsets);
-    if (broken) throw new TrackingRuleError(broken, "staffDueDays");
+    const offsets = dueOffsetsOf(input);
     const nodes = await tx.planNode.findMany({
       where: {
         retiredAt: null,
@@ -111,19 +150,13 @@ export const createTrackedSetCommand = defineCommand({
     await tx.trackedItem.createMany({
       data: nodes.map((n) => ({ setId: set.id, nodeId: n.id, leadDepartmentId: n.departmentId })),
     });
-    const cycles = periodsBetween(input.cadence, fromDay, toDay).map((period) => {
-      const due = dueDatesOf(period, offsets);
-      return {
-        setId: set.id,
-        periodKey: periodKey(period),
-        periodFrom: calendarDate(period.from),
-        periodTo: calendarDate(period.to),
-        staffDue: calendarDate(due.staff),
-        supervisorDue: calendarDate(due.supervisor),
-        reviewDue: calendarDate(due.review),
-        lateAfter: calendarDate(due.lateAfter),
-      };
-    });
+    const cycles = periodsBetween(input.cadence, fromDay, toDay).map((period) => ({
+      setId: set.id,
+      periodKey: periodKey(period),
+      periodFrom: calendarDate(period.from),
+      periodTo: calendarDate(period.to),
+      ...dueColumns(period, offsets),
+    }));
     await tx.reportingCycle.createMany({ data: cycles });
     const unassigned = nodes.filter((n) => n.departmentId === null).length;
     await audit({
@@ -132,6 +165,76 @@ export const createTrackedSetCommand = defineCommand({
       after: { name: input.name, year: input.year, cadence: input.cadence, items: nodes.length, unassigned },
     });
     return { setId: set.id, items: nodes.length, unassigned, cycles: cycles.length };
+  },
+});
+
+export const updateTrackedSetInput = z.object({
+  setId: recordId,
+  expectedVersion: recordId,
+  ...dueDayFields,
+});
+
+/**
+ * A reviewer changes a set's due days after creating it: the set's offsets and the due dates of
+ * every cycle whose staff due day has not passed yet (in Taipei), which the inbox, the reminders
+ * and the 填報情形 read. A cycle already past its staff due day keeps its dates: its reports were
+ * judged on time or late against them, and a later edit must not rewrite that. The cadence and
+ * the year are fixed once a set exists (its cycles and reports hang off them).
+ */
+export const updateTrackedSetCommand = defineCommand({
+  name: "tracking.update-set",
+  input: updateTrackedSetInput,
+  permission: () => ({ action: "tracking.manage" }),
+  run: async ({ tx, audit, now }, input) => {
+    const before = await tx.trackedSet.findUnique({
+      where: { id: input.setId },
+      select: {
+        version: true,
+        cadence: true,
+        staffDueDays: true,
+        supervisorDueDays: true,
+        reviewDueDays: true,
+        graceDays: true,
+      },
+    });
+    if (!before) throw new TrackedSetNotFoundError(input.setId);
+    if (before.version !== input.expectedVersion)
+      throw new AppError("conflict", `Tracked set ${input.setId} changed.`);
+    const offsets = dueOffsetsOf(input);
+    const { count } = await tx.trackedSet.updateMany({
+      where: { id: input.setId, version: input.expectedVersion },
+      data: {
+        staffDueDays: offsets.staffDays,
+        supervisorDueDays: offsets.supervisorDays,
+        reviewDueDays: offsets.reviewDays,
+        graceDays: offsets.graceDays,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new AppError("conflict", `Tracked set ${input.setId} changed.`);
+    const open = await tx.reportingCycle.findMany({
+      where: { setId: input.setId, staffDue: { gte: calendarDate(taipeiToday(now)) } },
+      orderBy: { periodFrom: "asc" },
+      select: { id: true, periodKey: true, periodFrom: true },
+    });
+    for (const cycle of open) {
+      const period = periodContaining(before.cadence, calendarDay(cycle.periodFrom));
+      await tx.reportingCycle.update({ where: { id: cycle.id }, data: dueColumns(period, offsets) });
+    }
+    const { version: _version, cadence: _cadence, ...was } = before;
+    await audit({
+      entityType: "TrackedSet",
+      entityId: input.setId,
+      before: was,
+      after: {
+        staffDueDays: offsets.staffDays,
+        supervisorDueDays: offsets.supervisorDays,
+        reviewDueDays: offsets.reviewDays,
+        graceDays: offsets.graceDays,
+        cyclesRedated: open.map((c) => c.periodKey),
+      },
+    });
+    return { cyclesRedated: open.length };
   },
 });
 
@@ -262,6 +365,7 @@ export async function getTrackedSet(db: Db, viewer: SessionUser | null, setId: n
       supervisorDueDays: true,
       reviewDueDays: true,
       graceDays: true,
+      version: true,
       cycles: {
         orderBy: { periodFrom: "asc" },
         select: {

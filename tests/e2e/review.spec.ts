@@ -67,6 +67,20 @@ test.describe("the 研考會 decides what is tracked", () => {
     await expectAccessible(page);
     await saveScreenshot(page, "review-set", testInfo.project.name);
 
+    // The due days change after creation, by the same rule; only periods not yet due are re-dated.
+    const edit = page.getByRole("form", { name: "修改填報期限" });
+    await expect(edit).toContainText("填報週期與年度在建立後不能更改");
+    await edit.getByLabel("承辦人填報期限（期末後天數）").fill("20");
+    await edit.getByLabel("主管核可期限（期末後天數）").fill("10");
+    await edit.getByRole("button", { name: "儲存期限" }).click();
+    await expect(edit.getByText("期限須依序：承辦人 ≤ 主管 ≤ 研考會。")).toBeVisible();
+    await edit.getByLabel("承辦人填報期限（期末後天數）").fill("12");
+    await edit.getByLabel("主管核可期限（期末後天數）").fill("15");
+    await edit.getByRole("button", { name: "儲存期限" }).click();
+    await expect(edit.getByRole("status")).toHaveText("已更新填報期限。");
+    await expect(cycles).toContainText("民國 116 年 1 月 12 日"); // the fourth quarter, not yet due
+    await expectAccessible(page);
+
     // The mid-term strategies name no department: each waits for one.
     const items = page.getByRole("region", { name: "列管項目" }).getByRole("listitem");
     await expect(items).toHaveCount(28);
@@ -269,6 +283,24 @@ test.describe("the 研考會 decides what is tracked", () => {
     const csv = await page.request.get("/review/compliance/csv");
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain("秘書處");
+  });
+
+  test("the 研考會 decides which departments' approved updates it reviews", async ({ page }) => {
+    await signInAs(page, REVIEWER);
+    await page.getByRole("link", { name: "各機關是否需要研考會覆核" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "機關覆核設定" })).toBeVisible();
+    await expect(page.getByText("仍留在清單中，直到研考會公開或退回")).toBeVisible();
+    await expectAccessible(page);
+    // 農業局 takes no part in the other browser tests' sign-off flows: turned off and back on.
+    const row = page.getByRole("row").filter({ hasText: "農業局" });
+    const setting = row.getByRole("cell").first();
+    await expect(setting).toHaveText("需研考會覆核");
+    await row.getByRole("button", { name: "農業局：改為核可後直接公開" }).click();
+    await expect(row.getByRole("status")).toHaveText("農業局的更新，之後在主管核可後即直接公開。");
+    await expect(setting).toHaveText("核可後直接公開");
+    await row.getByRole("button", { name: "農業局：改為需研考會覆核" }).click();
+    await expect(row.getByRole("status")).toHaveText("農業局的更新，之後在主管核可後須經研考會覆核才公開。");
+    await expect(setting).toHaveText("需研考會覆核");
   });
 
   test("department staff get a 403 in the tracking area", async ({ page, consoleErrors }) => {

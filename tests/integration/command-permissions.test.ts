@@ -284,6 +284,25 @@ const FIXTURES: Record<CommandName, Fixture> = {
       return { itemId: item, strategyId };
     },
   },
+  "tracking.update-set": {
+    allowed: REVIEWERS,
+    input: async () => {
+      const set = await run(t.db, createTrackedSetCommand, askers.admin, { name: "改期限", year: "2018" });
+      const days = { staffDueDays: "12", supervisorDueDays: "16", reviewDueDays: "21", graceDays: "4" };
+      return { setId: set.setId, expectedVersion: 1, ...days };
+    },
+  },
+  "tracking.set-department-review": {
+    allowed: REVIEWERS,
+    // The value the department does not have yet, so an allowed asker's call changes it.
+    input: async () => {
+      const { updatesNeedReview } = await t.db.department.findUniqueOrThrow({
+        where: { slug: "secretariat" },
+        select: { updatesNeedReview: true },
+      });
+      return { department: "secretariat", updatesNeedReview: String(!updatesNeedReview) };
+    },
+  },
 };
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { seedDatabase } from "@/lib/import/seed";
 import { createProgressEntryCommand, submitProgressCommand } from "@/lib/progress/commands";
@@ -105,5 +106,38 @@ describe("待填報: what a department owes for the cycle being reported on", ()
     expect(await listInbox(t.db, secretariat, new Date("2018-05-01T00:00:00Z"))).toEqual([]);
     const councillor = await makeUser(t.db, "councillor", "councillor");
     await expect(listInbox(t.db, councillor, LATE)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("an administrator's inbox of a large city", () => {
+  /** The parameters bound by each statement the database client sends while `read` runs. */
+  async function boundParameters(read: () => Promise<unknown>): Promise<number[]> {
+    const spy = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      await read();
+      return spy.mock.calls.map(([query, values]: unknown[]) => {
+        const bound = Array.isArray(values) ? values : (query as { values?: unknown[] } | null)?.values;
+        return Array.isArray(bound) ? bound.length : 0;
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it("binds no list of ids, however many items are tracked", async () => {
+    const admin = await makeUser(t.db, "admin", "admin");
+    const tracked = await t.db.trackedItem.count({
+      where: { state: "tracking", leadDepartmentId: { not: null } },
+    });
+    expect(tracked).toBeGreaterThan(10);
+    let inbox: Awaited<ReturnType<typeof listInbox>> = [];
+    const bound = await boundParameters(async () => {
+      inbox = await listInbox(t.db, admin, LATE);
+    });
+    expect(inbox).toHaveLength(tracked);
+    // A few values per statement (the day, the departments as one array), not one per item or node:
+    // lists of ids grew with the city and were sent in batches of 32,765.
+    expect(bound.length).toBeGreaterThan(0);
+    expect(Math.max(...bound)).toBeLessThanOrEqual(3);
   });
 });

@@ -7,7 +7,11 @@ import { SMTPServer } from "smtp-server";
  */
 export type Received = { from: string; to: string[]; raw: string };
 
-export async function startTestSmtp(): Promise<{
+/**
+ * Starts the server. Every message is kept in `received`; `onMessage`, if given, is also told of
+ * each as it arrives (the browser tests' server writes them to files another process reads).
+ */
+export async function startTestSmtp(onMessage?: (message: Received) => void): Promise<{
   url: string;
   received: Received[];
   close(): Promise<void>;
@@ -21,11 +25,13 @@ export async function startTestSmtp(): Promise<{
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        received.push({
+        const message: Received = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString("utf8"),
-        });
+        };
+        received.push(message);
+        onMessage?.(message);
         callback();
       });
     },

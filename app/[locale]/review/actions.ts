@@ -1,11 +1,26 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type FieldsFormState, fieldsFormState, localeOf, isForm, notAForm } from "@/lib/commands/forms";
+import {
+  type FieldsFormState,
+  fieldsFormState,
+  isForm,
+  localeOf,
+  notAForm,
+  stepDoneOf,
+  stepOfForm,
+} from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
 import { messagesFor } from "@/lib/i18n/locale";
+import { parseRecordId } from "@/lib/validation/params";
 import { publishProgressCommand, returnProgressCommand } from "@/lib/progress/commands";
-import { assignLeadCommand, closeTrackedItemCommand, createTrackedSetCommand } from "@/lib/tracking/sets";
+import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
+import {
+  assignLeadCommand,
+  closeTrackedItemCommand,
+  createTrackedSetCommand,
+  updateTrackedSetCommand,
+} from "@/lib/tracking/sets";
 
 const SET_FIELDS = [
   "name",
@@ -30,6 +45,37 @@ export async function createTrackedSetAction(
   const result = await runCommand(createTrackedSetCommand, input, { returnTo: "/review" });
   if (result.ok) redirect(`/review/sets/${result.value.setId}`);
   return fieldsFormState(result, form, input, review(form).created);
+}
+
+const DUE_FIELDS = ["staffDueDays", "supervisorDueDays", "reviewDueDays", "graceDays"];
+
+/** Changes a set's due days (the cycles not yet due are re-dated); cadence and year stay. */
+export async function updateTrackedSetAction(
+  _state: FieldsFormState,
+  form: FormData,
+): Promise<FieldsFormState> {
+  const typedDays = typed(form, DUE_FIELDS);
+  const input = { setId: form.get("setId"), expectedVersion: form.get("expectedVersion"), ...typedDays };
+  const result = await runCommand(updateTrackedSetCommand, input, {
+    returnTo: `/review/sets/${parseRecordId(String(form.get("setId"))) ?? ""}`,
+  });
+  return fieldsFormState(result, form, typedDays, review(form).setUpdated);
+}
+
+/** Whether a department's approved updates wait for 研考會 review before they are published. */
+export async function setDepartmentReviewAction(
+  _state: FieldsFormState,
+  form: FormData,
+): Promise<FieldsFormState> {
+  const input = {
+    department: String(form.get("department") ?? ""),
+    updatesNeedReview: String(form.get("updatesNeedReview") ?? ""),
+  };
+  const result = await runCommand(setDepartmentReviewCommand, input, { returnTo: "/review/departments" });
+  const name = String(form.get("departmentName") ?? input.department);
+  const words = review(form).departments;
+  const done = input.updatesNeedReview === "true" ? words.turnedOn(name) : words.turnedOff(name);
+  return fieldsFormState(result, form, {}, done);
 }
 
 export async function assignLeadAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
@@ -58,17 +104,11 @@ export async function closeTrackedItemAction(
   return fieldsFormState(result, form, { reason: input.reason }, review(form).closedDone);
 }
 
-const step = (form: FormData) => ({
-  entryId: form.get("entryId"),
-  expectedVersion: form.get("expectedVersion"),
-});
-const done = (form: FormData) => messagesFor(localeOf(form)).workspace.updates.done;
-
 /** 覆核: the 研考會 publishes an approved update; the public pages show it on their next load. */
 export async function publishUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
   if (!isForm(form)) return notAForm();
-  const result = await runCommand(publishProgressCommand, step(form), { returnTo: "/review" });
-  return fieldsFormState(result, form, {}, done(form).publish);
+  const result = await runCommand(publishProgressCommand, stepOfForm(form), { returnTo: "/review" });
+  return fieldsFormState(result, form, {}, stepDoneOf(form).publish);
 }
 
 /** 退回: the 研考會 sends an approved update back to its author, saying why. */
@@ -78,6 +118,10 @@ export async function returnReviewedUpdateAction(
 ): Promise<FieldsFormState> {
   if (!isForm(form)) return notAForm();
   const comment = String(form.get("comment") ?? "");
-  const result = await runCommand(returnProgressCommand, { ...step(form), comment }, { returnTo: "/review" });
-  return fieldsFormState(result, form, { comment }, done(form).return);
+  const result = await runCommand(
+    returnProgressCommand,
+    { ...stepOfForm(form), comment },
+    { returnTo: "/review" },
+  );
+  return fieldsFormState(result, form, { comment }, stepDoneOf(form).return);
 }

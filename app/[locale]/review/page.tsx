@@ -29,11 +29,18 @@ export default async function ReviewPage({ params }: Props) {
       <Breadcrumbs label={t.breadcrumb} crumbs={[{ href: "/", label: t.nav.home }, { label: r.heading }]} />
       <h1 className="text-2xl font-bold text-civic-900">{r.heading}</h1>
       <p className="mt-1 mb-4 text-slate-700">{r.intro}</p>
-      <p className="mb-6">
-        <Link href="/review/compliance" className="font-medium text-civic-700 underline">
-          {r.compliance.link}
-        </Link>
-      </p>
+      <ul className="mb-6 space-y-1">
+        <li>
+          <Link href="/review/compliance" className="font-medium text-civic-700 underline">
+            {r.compliance.link}
+          </Link>
+        </li>
+        <li>
+          <Link href="/review/departments" className="font-medium text-civic-700 underline">
+            {r.departmentsLink}
+          </Link>
+        </li>
+      </ul>
 
       <PendingUpdates
         id="reviews"

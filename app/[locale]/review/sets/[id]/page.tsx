@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FieldsForm } from "@/components/fields-form";
 import { requireUser } from "@/lib/auth/guard";
 import { getTrackedSet } from "@/lib/data/tracking";
 import { periodContaining } from "@/lib/domain/cycles";
@@ -10,6 +11,7 @@ import { cadenceLabel, periodLabel } from "@/lib/i18n/cycles";
 import { departmentName, formatCalendarDay } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { parseRecordId } from "@/lib/validation/params";
+import { updateTrackedSetAction } from "../../actions";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -82,6 +84,38 @@ export default async function TrackedSetPage({ params }: Props) {
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section className="mb-8 rounded border border-slate-200 bg-white p-4">
+        <FieldsForm
+          id="edit-set"
+          heading={r.editSet}
+          action={updateTrackedSetAction}
+          submit={r.saveSet}
+          hidden={{ locale, setId: String(set.id), expectedVersion: String(set.version) }}
+          description={[r.setRedating, r.setFixed]}
+          fields={[
+            {
+              kind: "text",
+              name: "staffDueDays",
+              label: r.staffDueDays,
+              defaultValue: String(set.staffDueDays),
+            },
+            {
+              kind: "text",
+              name: "supervisorDueDays",
+              label: r.supervisorDueDays,
+              defaultValue: String(set.supervisorDueDays),
+            },
+            {
+              kind: "text",
+              name: "reviewDueDays",
+              label: r.reviewDueDays,
+              defaultValue: String(set.reviewDueDays),
+            },
+            { kind: "text", name: "graceDays", label: r.graceDays, defaultValue: String(set.graceDays) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="items-heading">

@@ -1,9 +1,15 @@
 "use server";
 
 import { notFound } from "next/navigation";
-import { type FieldsFormState, fieldsFormState, localeOf, isForm, notAForm } from "@/lib/commands/forms";
+import {
+  type FieldsFormState,
+  fieldsFormState,
+  isForm,
+  notAForm,
+  stepDoneOf,
+  stepOfForm,
+} from "@/lib/commands/forms";
 import { runCommand } from "@/lib/commands/next";
-import { messagesFor } from "@/lib/i18n/locale";
 import { toProgressCommandInput } from "@/lib/progress/form";
 import { progressFormState, progressNotAForm } from "@/lib/progress/form-result";
 import {
@@ -51,24 +57,18 @@ export async function withdrawProgressAction(
   );
 }
 
-const step = (form: FormData) => ({
-  entryId: form.get("entryId"),
-  expectedVersion: form.get("expectedVersion"),
-});
-const done = (form: FormData) => messagesFor(localeOf(form)).workspace.updates.done;
-
 /** 送出核可: the update goes to the department's supervisor and is locked until they act. */
 export async function submitUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
   if (!isForm(form)) return notAForm();
-  const result = await runCommand(submitProgressCommand, step(form), { returnTo: returnTo(form) });
-  return fieldsFormState(result, form, {}, done(form).submit);
+  const result = await runCommand(submitProgressCommand, stepOfForm(form), { returnTo: returnTo(form) });
+  return fieldsFormState(result, form, {}, stepDoneOf(form).submit);
 }
 
 /** 核可: the supervisor signs it off (to the 研考會, or public where the department needs no review). */
 export async function approveUpdateAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
   if (!isForm(form)) return notAForm();
-  const result = await runCommand(approveProgressCommand, step(form), { returnTo: returnTo(form) });
-  return fieldsFormState(result, form, {}, done(form).approve);
+  const result = await runCommand(approveProgressCommand, stepOfForm(form), { returnTo: returnTo(form) });
+  return fieldsFormState(result, form, {}, stepDoneOf(form).approve);
 }
 
 /** 退回: back to its author with what to fix. */
@@ -77,8 +77,8 @@ export async function returnUpdateAction(_state: FieldsFormState, form: FormData
   const comment = String(form.get("comment") ?? "");
   const result = await runCommand(
     returnProgressCommand,
-    { ...step(form), comment },
+    { ...stepOfForm(form), comment },
     { returnTo: returnTo(form) },
   );
-  return fieldsFormState(result, form, { comment }, done(form).return);
+  return fieldsFormState(result, form, { comment }, stepDoneOf(form).return);
 }
