@@ -54,6 +54,7 @@ export async function updateTrackedSetAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const typedDays = typed(form, DUE_FIELDS);
   const input = { setId: form.get("setId"), expectedVersion: form.get("expectedVersion"), ...typedDays };
   const result = await runCommand(updateTrackedSetCommand, input, {
@@ -67,6 +68,7 @@ export async function setDepartmentReviewAction(
   _state: FieldsFormState,
   form: FormData,
 ): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
   const input = {
     department: String(form.get("department") ?? ""),
     updatesNeedReview: String(form.get("updatesNeedReview") ?? ""),
