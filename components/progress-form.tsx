@@ -27,6 +27,16 @@ export type ProgressFormLabels = {
   evidence: string;
   evidenceUrl: string;
   evidenceTitle: string;
+  /** 進度落後時的說明: shown where the item is tracked (its light can be yellow or red). */
+  catchUp?: {
+    legend: string;
+    hint: string;
+    delayCause: string;
+    remedy: string;
+    catchUpDate: string;
+    percentDropReason: string;
+    percentDropHint: string;
+  };
   save: string;
   /** "儲存並送出核可": shown when the item is tracked, so the save also goes to the supervisor. */
   saveAndSubmit?: string;
@@ -248,6 +258,71 @@ export function ProgressForm({ action, nodeId, entry, initial, years, labels: l,
           </div>
         ))}
       </fieldset>
+
+      {l.catchUp && (
+        <fieldset
+          className="rounded border border-slate-200 p-3"
+          aria-describedby={`${formId}-catch-up-hint`}
+        >
+          <legend className="px-1 text-sm font-semibold">{l.catchUp.legend}</legend>
+          <p id={`${formId}-catch-up-hint`} className="text-sm text-slate-600">
+            {l.catchUp.hint}
+          </p>
+          <label className="mt-2 block text-sm">
+            {l.catchUp.delayCause}
+            <textarea
+              name="delayCause"
+              rows={2}
+              defaultValue={values.delayCause}
+              className={inputClass}
+              {...described("delayCause")}
+            />
+            {errorText("delayCause")}
+          </label>
+          <label className="mt-2 block text-sm">
+            {l.catchUp.remedy}
+            <textarea
+              name="remedy"
+              rows={2}
+              defaultValue={values.remedy}
+              className={inputClass}
+              {...described("remedy")}
+            />
+            {errorText("remedy")}
+          </label>
+          <label className="mt-2 block text-sm">
+            {l.catchUp.catchUpDate}
+            <input
+              name="catchUpDate"
+              type="date"
+              defaultValue={values.catchUpDate}
+              className={inputClass}
+              {...described("catchUpDate")}
+            />
+            {errorText("catchUpDate")}
+          </label>
+          <label className="mt-2 block text-sm">
+            {l.catchUp.percentDropReason}
+            <textarea
+              name="percentDropReason"
+              rows={2}
+              defaultValue={values.percentDropReason}
+              className={inputClass}
+              aria-describedby={[
+                `${formId}-drop-hint`,
+                errors.percentDropReason && `${formId}-percentDropReason-error`,
+              ]
+                .filter(Boolean)
+                .join(" ")}
+              aria-invalid={errors.percentDropReason ? true : undefined}
+            />
+            <span id={`${formId}-drop-hint`} className="mt-1 block text-xs text-slate-600">
+              {l.catchUp.percentDropHint}
+            </span>
+            {errorText("percentDropReason")}
+          </label>
+        </fieldset>
+      )}
 
       <div className="flex flex-wrap gap-2">
         {l.saveAndSubmit && (

@@ -25,6 +25,7 @@ import {
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
+import { approvePlanCommand, proposePlanCommand, returnPlanCommand } from "@/lib/progress/plans";
 import type { AnyCommand } from "@/lib/commands/command";
 import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
 import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
@@ -56,6 +57,9 @@ export const COMMANDS = [
   approveProgressCommand,
   returnProgressCommand,
   publishProgressCommand,
+  proposePlanCommand,
+  approvePlanCommand,
+  returnPlanCommand,
   previewBulkUploadCommand,
   applyBulkUploadCommand,
   createUserCommand,

@@ -6,6 +6,7 @@ import {
   type CyclePeriod,
   DEFAULT_DUE_OFFSETS,
   dueDatesOf,
+  isCalendarDay,
   periodContaining,
   periodKey,
   periodOf,
@@ -259,5 +260,19 @@ describe("parsePeriodKey", () => {
     ]) {
       expect(parsePeriodKey(key)).toBeNull();
     }
+  });
+});
+
+describe("isCalendarDay", () => {
+  it.each([
+    ["2026-12-31", true],
+    ["2028-02-29", true], // a leap day
+    ["2027-02-29", false], // not a leap year
+    ["2026-13-01", false],
+    ["2026-1-1", false],
+    ["31/12/2026", false],
+    ["", false],
+  ] as const)("%j → %s", (value, ok) => {
+    expect(isCalendarDay(value)).toBe(ok);
   });
 });

@@ -51,6 +51,16 @@ function parseDay(day: string): { year: number; month: number; day: number } {
   return { year, month, day: d };
 }
 
+/** Whether a string is a calendar day the portal accepts ("YYYY-MM-DD", a real day of an accepted year). */
+export function isCalendarDay(value: string): boolean {
+  try {
+    parseDay(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one; handles leap years for free.
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

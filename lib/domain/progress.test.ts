@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countStatuses, rollUp } from "./progress";
+import { countStatuses, needsDropReason, rollUp } from "./progress";
 
 describe("countStatuses", () => {
   it("counts items without an entry as no update", () => {
@@ -46,5 +46,18 @@ describe("rollUp", () => {
       basedOn: 0,
     });
     expect(rollUp([])).toMatchObject({ percent: null, basedOn: 0, counts: { total: 0 } });
+  });
+});
+
+describe("needsDropReason", () => {
+  it.each([
+    [30, 40, true], // lower than published: say why
+    [40, 40, false],
+    [55, 40, false],
+    [0, 1, true],
+    [null, 40, false], // no percentage given: nothing to compare
+    [30, null, false], // nothing published yet
+  ] as const)("%s after %s published → %s", (percent, published, needed) => {
+    expect(needsDropReason(percent, published)).toBe(needed);
   });
 });

@@ -61,3 +61,11 @@ export function rollUp(items: RollUpItem[]): RollUp {
   const percent = contributing.reduce((n, i) => n + i.value * weight(i), 0) / total;
   return { counts, percent: Math.round(percent), basedOn: contributing.length, weightedByBudget };
 }
+
+/**
+ * Whether an update's actual % needs an explanation because it is lower than the last published
+ * one (cumulative progress does not go back without a reason: a correction, a re-measured scope).
+ */
+export function needsDropReason(percent: number | null, lastPublished: number | null): boolean {
+  return percent !== null && lastPublished !== null && percent < lastPublished;
+}

@@ -7,6 +7,7 @@ import { TRACKABLE_KINDS } from "@/lib/domain/nodes";
 import { isEditable } from "@/lib/domain/updates";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { documentCoversYear } from "@/lib/domain/plan-years";
+import { calendarDay } from "@/lib/domain/time";
 import { toCsv } from "@/lib/export/csv";
 import { CsvSyntaxError, parseCsv } from "@/lib/export/csv-parse";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,6 +23,7 @@ import {
   updateProgressEntryIn,
 } from "./entries";
 import { diffVersions, type FieldChange } from "./history";
+import { type Explanation, unexplainedFields } from "./plans";
 import { takeStep } from "./workflow";
 import { periodRange, type ProgressFields, progressFields } from "./schemas";
 
@@ -47,6 +49,11 @@ export const BULK_COLUMNS = [
   "status",
   "percent",
   "narrative",
+  // Appended (issue 13) and optional, so files downloaded before them still upload.
+  "delay_cause",
+  "remedy",
+  "catch_up_date",
+  "percent_drop_reason",
 ] as const;
 const REQUIRED = [
   "node_id",
@@ -105,6 +112,10 @@ async function departmentNodes(db: Db | Tx, departmentId: number, year: number) 
           status: true,
           percent: true,
           narrative: true,
+          delayCause: true,
+          remedy: true,
+          catchUpDate: true,
+          percentDropReason: true,
         },
       },
     },
@@ -140,6 +151,10 @@ export async function bulkTemplate(
       current?.status ?? "",
       current?.percent ?? "",
       current?.narrative ?? "",
+      current?.delayCause ?? "",
+      current?.remedy ?? "",
+      current?.catchUpDate ? calendarDay(current.catchUpDate) : "",
+      current?.percentDropReason ?? "",
     ];
   });
   const quarter = period.quarter ? `-q${period.quarter}` : "";
@@ -267,7 +282,15 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
       continue;
     }
     const quarterCell = (cells.period_quarter ?? "").trim();
+    // A file without the catch-up columns (downloaded before they existed) keeps an entry's own.
+    const catchUpCells = {
+      delayCause: cells.delay_cause,
+      remedy: cells.remedy,
+      catchUpDate: cells.catch_up_date,
+      percentDropReason: cells.percent_drop_reason,
+    };
     const parsed = progressFields.safeParse({
+      ...catchUpCells,
       period: { year: int(cells.period_year), quarter: quarterCell === "" ? null : int(quarterCell) },
       status: readStatus(status),
       percent: int(cells.percent),
@@ -297,6 +320,27 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
 
     const range = periodRange(fields.period);
     const from = range.from;
+    // A file without these columns (downloaded before they existed) keeps an entry's own values.
+    type Stored = Omit<Explanation, "catchUpDate"> & { catchUpDate: Date | null };
+    const cellOr = (stored: Stored, key: "delayCause" | "remedy" | "percentDropReason") =>
+      catchUpCells[key] === undefined ? stored[key] : (fields[key] ?? null);
+    const explanationOf = (stored: Stored): Explanation => ({
+      delayCause: cellOr(stored, "delayCause"),
+      remedy: cellOr(stored, "remedy"),
+      catchUpDate:
+        catchUpCells.catchUpDate === undefined
+          ? stored.catchUpDate && calendarDay(stored.catchUpDate)
+          : (fields.catchUpDate ?? null),
+      percentDropReason: cellOr(stored, "percentDropReason"),
+    });
+    // A tracked item's row is submitted: it must explain itself as the form must.
+    const refusedUnexplained = async (said: Explanation, id: number) => {
+      if (!scope.tracked) return false;
+      const entry = { id, nodeId, status: fields.status, percent: fields.percent, periodTo: range.to };
+      const missing = await unexplainedFields(tx as Tx, entry, said);
+      for (const field of missing) row.reasons.push({ key: `${field}Required` });
+      return missing.length > 0;
+    };
     const draft = {
       status: fields.status,
       percent: fields.percent,
@@ -315,12 +359,19 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
         row.reasons.push({ key: "addedSinceDownload" });
         continue;
       }
+      const catchUp = explanationOf({
+        delayCause: null,
+        remedy: null,
+        catchUpDate: null,
+        percentDropReason: null,
+      });
+      if (await refusedUnexplained(catchUp, 0)) continue;
       row.action = "create";
       row.changes = diffVersions(null, { ...draft, figures: [], evidenceLinks: [] }).filter(
         (c) => c.field !== "figures" && c.field !== "evidenceLinks",
       );
       row.submits = scope.tracked;
-      writes.push({ kind: "create", nodeId, fields, submit: scope.tracked });
+      writes.push({ kind: "create", nodeId, fields: { ...fields, ...catchUp }, submit: scope.tracked });
       continue;
     }
     const entry = await tx.progressEntry.findUnique({
@@ -338,6 +389,10 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
         evidenceLinks: true,
         withdrawnReason: true,
         state: true,
+        delayCause: true,
+        remedy: true,
+        catchUpDate: true,
+        percentDropReason: true,
       },
     });
     if (!entry || entry.nodeId !== nodeId) {
@@ -356,9 +411,12 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
       row.reasons.push({ key: "changedSinceDownload", detail: String(entry.version) });
       continue;
     }
+    const catchUp = explanationOf(entry);
+    if (await refusedUnexplained(catchUp, entryId)) continue;
     // The spreadsheet carries no figures or links: an update keeps the entry's own.
     const merged = {
       ...fields,
+      ...catchUp,
       figures: entry.figures as ProgressFields["figures"],
       evidenceLinks: entry.evidenceLinks as ProgressFields["evidenceLinks"],
     };
@@ -367,7 +425,12 @@ async function planRows(tx: Db | Tx, user: Actor | null, text: string, now: Date
       figures: entry.figures,
       evidenceLinks: entry.evidenceLinks,
     });
-    if (changes.length === 0) {
+    const sameCatchUp =
+      catchUp.delayCause === entry.delayCause &&
+      catchUp.remedy === entry.remedy &&
+      catchUp.catchUpDate === (entry.catchUpDate && calendarDay(entry.catchUpDate)) &&
+      catchUp.percentDropReason === entry.percentDropReason;
+    if (changes.length === 0 && sameCatchUp) {
       row.action = "unchanged";
       continue;
     }

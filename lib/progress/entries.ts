@@ -85,6 +85,10 @@ export type ProgressSnapshot = {
   withdrawnReason: string | null;
   state: UpdateState;
   returnComment: string | null;
+  delayCause: string | null;
+  remedy: string | null;
+  catchUpDate: Date | null;
+  percentDropReason: string | null;
   publishedAt: Date | null;
   /** When it was first sent for sign-off; a resubmission keeps it. */
   firstSubmittedAt: Date | null;
@@ -109,6 +113,10 @@ export const snapshotSelect = {
   withdrawnReason: true,
   state: true,
   returnComment: true,
+  delayCause: true,
+  remedy: true,
+  catchUpDate: true,
+  percentDropReason: true,
   publishedAt: true,
   firstSubmittedAt: true,
   authorId: true,
@@ -162,6 +170,10 @@ const fieldData = (fields: ProgressFields) => {
     narrative: fields.narrative,
     figures: fields.figures,
     evidenceLinks: fields.evidenceLinks,
+    delayCause: fields.delayCause ?? null,
+    remedy: fields.remedy ?? null,
+    catchUpDate: fields.catchUpDate ? new Date(`${fields.catchUpDate}T00:00:00Z`) : null,
+    percentDropReason: fields.percentDropReason ?? null,
   };
 };
 
@@ -183,6 +195,10 @@ async function appendVersion(tx: Tx, entry: ProgressSnapshot, authorId: number) 
       periodTo: entry.periodTo,
       withdrawnAt: entry.withdrawnAt,
       withdrawnReason: entry.withdrawnReason,
+      delayCause: entry.delayCause,
+      remedy: entry.remedy,
+      catchUpDate: entry.catchUpDate,
+      percentDropReason: entry.percentDropReason,
       authorId,
     },
   });

@@ -14,6 +14,12 @@ export type ProgressFormValues = {
   narrative: string;
   figures: Array<{ value: string; unit: string; label: string }>;
   evidenceLinks: Array<{ url: string; title: string }>;
+  /** When behind plan: 落後原因, 因應對策, 預計改善日期 ("YYYY-MM-DD", a date input's value). */
+  delayCause: string;
+  remedy: string;
+  catchUpDate: string;
+  /** Why the % is lower than the last published one. */
+  percentDropReason: string;
 };
 
 export const FIGURE_ROWS = 3;
@@ -45,6 +51,10 @@ export function readProgressForm(form: FormData): ProgressFormValues {
     narrative: text(form, "narrative"),
     figures: values.map((value, i) => ({ value, unit: units[i] ?? "", label: labels[i] ?? "" })),
     evidenceLinks: urls.map((url, i) => ({ url, title: titles[i] ?? "" })),
+    delayCause: text(form, "delayCause"),
+    remedy: text(form, "remedy"),
+    catchUpDate: text(form, "catchUpDate"),
+    percentDropReason: text(form, "percentDropReason"),
   };
 }
 
@@ -68,6 +78,10 @@ export function progressFormToInput(values: ProgressFormValues): Record<string, 
     evidenceLinks: values.evidenceLinks
       .filter((l) => l.url.trim() || l.title.trim())
       .map((l) => ({ url: l.url.trim(), title: l.title })),
+    delayCause: values.delayCause,
+    remedy: values.remedy,
+    catchUpDate: values.catchUpDate,
+    percentDropReason: values.percentDropReason,
   };
 }
 
@@ -91,6 +105,10 @@ export function valuesOf(entry: {
   narrative: string;
   figures: unknown;
   evidenceLinks: unknown;
+  delayCause?: string | null;
+  remedy?: string | null;
+  catchUpDate?: Date | null;
+  percentDropReason?: string | null;
 }): ProgressFormValues {
   const figures = Array.isArray(entry.figures) ? (entry.figures as Array<Record<string, unknown>>) : [];
   const links = Array.isArray(entry.evidenceLinks)
@@ -108,5 +126,10 @@ export function valuesOf(entry: {
       label: String(f.label ?? ""),
     })),
     evidenceLinks: links.map((l) => ({ url: String(l.url ?? ""), title: String(l.title ?? "") })),
+    delayCause: entry.delayCause ?? "",
+    remedy: entry.remedy ?? "",
+    // A DATE column is UTC midnight of the calendar day: its ISO date is the day.
+    catchUpDate: entry.catchUpDate ? entry.catchUpDate.toISOString().slice(0, 10) : "",
+    percentDropReason: entry.percentDropReason ?? "",
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
+import { isCalendarDay } from "@/lib/domain/cycles";
 import { percent, period } from "@/lib/validation/atoms";
 
 /**
@@ -7,7 +8,13 @@ import { percent, period } from "@/lib/validation/atoms";
  * keys into lib/i18n/messages (`t.progressForm.errors`), so each boundary answers in the reader's
  * language. Text is stored as typed and always rendered escaped: HTML in a narrative is just text.
  */
-export const PROGRESS_LIMITS = { narrative: 4000, figures: 10, evidenceLinks: 10, label: 200 } as const;
+export const PROGRESS_LIMITS = {
+  narrative: 4000,
+  figures: 10,
+  evidenceLinks: 10,
+  label: 200,
+  catchUp: 2000,
+} as const;
 
 const optionalText = (max: number) =>
   z
@@ -17,6 +24,15 @@ const optionalText = (max: number) =>
     .transform((s) => (s === "" ? null : s))
     .nullable()
     .optional();
+
+/** A calendar day "YYYY-MM-DD" that exists (2027-02-30 is refused), or blank for none. */
+const catchUpDay = z
+  .string()
+  .trim()
+  .refine((s) => s === "" || isCalendarDay(s), { message: "catchUpDate" })
+  .transform((s) => (s === "" ? null : s))
+  .nullable()
+  .optional();
 
 export const figureInput = z.object({
   value: z.number({ message: "number" }).finite({ message: "number" }),
@@ -43,6 +59,13 @@ export const progressFields = z
       .max(PROGRESS_LIMITS.narrative, { message: "tooLong" }),
     figures: z.array(figureInput).max(PROGRESS_LIMITS.figures, { message: "tooMany" }),
     evidenceLinks: z.array(evidenceLinkInput).max(PROGRESS_LIMITS.evidenceLinks, { message: "tooMany" }),
+    // When behind plan (落後原因, 因應對策, 預計改善日期): optional here; required on submit when
+    // the light is yellow or red (lib/progress/plans.ts assertCatchUpPlan), so a draft saves without them.
+    delayCause: optionalText(PROGRESS_LIMITS.catchUp),
+    remedy: optionalText(PROGRESS_LIMITS.catchUp),
+    catchUpDate: catchUpDay,
+    // Required on submit when the % is lower than the last published one (plans.ts assertExplained).
+    percentDropReason: optionalText(PROGRESS_LIMITS.catchUp),
   })
   .superRefine((entry, ctx) => {
     if (entry.status === "completed" && entry.percent !== null && entry.percent < 100) {

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateStepAction } from "@/lib/generated/prisma/enums";
 import { indexProgressEntry } from "@/lib/search/indexing";
 import { queueStepNotices } from "./notices";
+import { assertExplained } from "./plans";
 import { recordId } from "@/lib/validation/params";
 import {
   loadNodeScope,
@@ -111,6 +112,8 @@ export async function takeStep(
   if (before.withdrawnAt || !STEP_FROM[action].includes(before.state)) throw new StepConflictError(before);
   if (before.version !== input.expectedVersion) throw new ProgressConflictError(before);
   if (action === "submit" && !scope.tracked) throw new WorkflowRuleError("notTracked");
+  // Behind plan (yellow or red), or lower than last published: the supervisor must be told why.
+  if (action === "submit") await assertExplained(tx, before);
   if (action === "approve" || (action === "return" && before.state === "submitted")) {
     // 核可 is a second pair of eyes: never the author's or the submitter's own.
     if (before.authorId === actor.id || (await lastSubmitter(tx, before.id)) === actor.id)

@@ -126,16 +126,16 @@ test.describe("bulk update by spreadsheet", () => {
     expect(download.headers()["content-disposition"]).toContain("progress-secretariat-2018.csv");
     const lines = (await download.text()).replace(/^\uFEFF/u, "").split("\r\n");
     expect(lines[0]).toBe(
-      "node_id,department,document,number,item,latest_status,latest_percent,period_year,period_quarter,entry_id,entry_version,status,percent,narrative",
+      "node_id,department,document,number,item,latest_status,latest_percent,period_year,period_quarter,entry_id,entry_version,status,percent,narrative,delay_cause,remedy,catch_up_date,percent_drop_reason",
     );
-    // Fill status, percent and narrative (the last three columns) of two rows that have no entry yet.
-    const blank = lines.filter((l) => /,,,,$/u.test(l)).slice(0, 2);
+    // Fill status, percent and narrative (before the four explanation columns) of two rows that have no entry yet.
+    const blank = lines.filter((l) => /,,,,,,,,$/u.test(l)).slice(0, 2);
     expect(blank).toHaveLength(2);
     const edited = lines.map((l) =>
       l === blank[0]
-        ? l.replace(/,,,$/u, `,on_track,20,${token} 甲`)
+        ? l.replace(/,,,,,,,$/u, `,on_track,20,${token} 甲,,,,`)
         : l === blank[1]
-          ? l.replace(/,,,$/u, `,進行中,150,${token} 乙`)
+          ? l.replace(/,,,,,,,$/u, `,進行中,150,${token} 乙,,,,`)
           : l,
     );
     await page.getByLabel("CSV 檔案（UTF-8，最大 1 MB）").setInputFiles({

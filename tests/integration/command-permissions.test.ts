@@ -12,6 +12,7 @@ import { importDocument } from "@/lib/import/import-document";
 import { addNoteCommand } from "@/lib/notes/councillor-notes";
 import { BULK_COLUMNS } from "@/lib/progress/bulk";
 import { approveProgressCommand, createProgressEntryCommand } from "@/lib/progress/commands";
+import { proposePlanCommand } from "@/lib/progress/plans";
 import { enrolSecondFactorCommand } from "@/lib/account/second-factor";
 import { portalSecret } from "@/lib/auth/portal-secret";
 import { totpCode } from "@/lib/auth/second-factor";
@@ -99,6 +100,28 @@ const trackedItem = async () => {
   const set = await run(t.db, createTrackedSetCommand, askers.admin, { name: "列管", year: "2018" });
   const item = await t.db.trackedItem.findFirstOrThrow({ where: { setId: set.setId }, select: { id: true } });
   return { itemId: item.id, expectedVersion: 1 };
+};
+/** A tracked item of a fresh 2018 set, its quarterly curve, and a proposal by its own staff. */
+const PLAN_POINTS = [
+  { periodEnd: "2018-03-31", percent: 10 },
+  { periodEnd: "2018-06-30", percent: 40 },
+  { periodEnd: "2018-09-30", percent: 70 },
+  { periodEnd: "2018-12-31", percent: 100 },
+];
+const planItem = async () => {
+  const set = await run(t.db, createTrackedSetCommand, askers.admin, { name: "預定進度", year: "2018" });
+  return (
+    await t.db.trackedItem.findFirstOrThrow({
+      where: { setId: set.setId, nodeId: item },
+      select: { id: true },
+    })
+  ).id;
+};
+const proposedPlan = async () => {
+  const trackedItemId = await planItem();
+  const input = { trackedItemId, expectedVersion: 0, points: PLAN_POINTS };
+  const plan = await run(t.db, proposePlanCommand, askers.ownStaff, input, { now: NOW });
+  return { planId: plan.id };
 };
 const PLAN = readFileSync("seeds/002_edb18fdb8a68a56c.txt");
 const planFile = () => ({ fileName: "002.txt", file: new Blob([PLAN]) });
@@ -229,6 +252,15 @@ const FIXTURES: Record<CommandName, Fixture> = {
     input: async () => ({ ...(await pendingEntry()), comment: "請補充數據" }),
   },
   "progress.publish": { allowed: REVIEWERS, input: () => pendingEntry(true) },
+  "plan.propose": {
+    allowed: OWNERS,
+    input: async () => ({ trackedItemId: await planItem(), expectedVersion: 0, points: PLAN_POINTS }),
+  },
+  "plan.approve": { allowed: SUPERVISORS, input: () => proposedPlan() },
+  "plan.return": {
+    allowed: SUPERVISORS,
+    input: async () => ({ ...(await proposedPlan()), comment: "第 2 季進度請再確認" }),
+  },
   "progress.bulk-preview": { allowed: STAFF_WORKSPACE, input: () => ({ file: new Blob([bulkCsv()]) }) },
   "progress.bulk-apply": { allowed: STAFF_WORKSPACE, input: () => ({ csv: bulkCsv() }) },
   "user.create": {

@@ -8,7 +8,7 @@ function actionFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return actionFiles(path);
-    return entry.name === "actions.ts" ? [path] : [];
+    return /(^|-)actions\.ts$/u.test(entry.name) ? [path] : [];
   });
 }
 

@@ -4,12 +4,14 @@ import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldChangeValues } from "@/components/field-change";
 import { LinkWorkbench } from "@/components/link-workbench";
+import { PlannedProgressSection } from "@/components/planned-progress";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
 import { StatusBadge, UpdateStateBadge } from "@/components/status";
 import { UpdateStepForm } from "@/components/update-step-form";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
 import { getLinkWorkbench } from "@/lib/data/links";
+import { getNodePlans } from "@/lib/data/plans";
 import { getNodeForEditing } from "@/lib/data/staff";
 import { PROGRESS_STATUSES } from "@/lib/domain/progress";
 import { isEditable } from "@/lib/domain/updates";
@@ -28,6 +30,7 @@ import {
   submitUpdateAction,
   withdrawProgressAction,
 } from "./actions";
+import { approvePlanAction, proposePlanAction, returnPlanAction } from "./plan-actions";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -59,6 +62,17 @@ function formLabels(t: Messages, heading: string, tracked: boolean): ProgressFor
     evidence: f.evidence,
     evidenceUrl: f.evidenceUrl,
     evidenceTitle: f.evidenceTitle,
+    catchUp: tracked
+      ? {
+          legend: f.catchUp,
+          hint: f.catchUpHint,
+          delayCause: f.delayCause,
+          remedy: f.remedy,
+          catchUpDate: f.catchUpDate,
+          percentDropReason: f.percentDropReason,
+          percentDropHint: f.percentDropHint,
+        }
+      : undefined,
     save: tracked ? u.saveDraft : f.save,
     saveAndSubmit: tracked ? u.saveAndSubmit : undefined,
     saving: f.saving,
@@ -83,7 +97,10 @@ export default async function EditProgressPage({ params, searchParams }: Props) 
   if (found.status === "forbidden") forbidden();
   const { node, tracked, mayApprove } = found;
   const linkQuery = (await searchParams).linkq;
-  const links = await getLinkWorkbench(user, id, typeof linkQuery === "string" ? linkQuery : undefined);
+  const [links, plans] = await Promise.all([
+    getLinkWorkbench(user, id, typeof linkQuery === "string" ? linkQuery : undefined),
+    getNodePlans(user, id),
+  ]);
   const u = t.workspace.updates;
 
   const f = t.workspace.progressForm;
@@ -100,6 +117,10 @@ export default async function EditProgressPage({ params, searchParams }: Props) 
     narrative: "",
     figures: [],
     evidenceLinks: [],
+    delayCause: "",
+    remedy: "",
+    catchUpDate: "",
+    percentDropReason: "",
   };
 
   return (
@@ -143,6 +164,17 @@ export default async function EditProgressPage({ params, searchParams }: Props) 
         />
         {!tracked && <p className="mt-3 text-sm text-slate-600">{u.notTracked}</p>}
       </section>
+
+      {plans && (
+        <PlannedProgressSection
+          plans={plans}
+          nodeId={node.id}
+          viewerId={user.id}
+          t={t}
+          locale={locale}
+          actions={{ propose: proposePlanAction, approve: approvePlanAction, return: returnPlanAction }}
+        />
+      )}
 
       <section className="mt-8 space-y-6" aria-labelledby="entries-heading">
         <h2 id="entries-heading" className="text-xl font-semibold text-civic-900">
