@@ -25,6 +25,7 @@ import {
   updateProgressEntryCommand,
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
+import { overrideLightCommand } from "@/lib/progress/lights";
 import { approvePlanCommand, proposePlanCommand, returnPlanCommand } from "@/lib/progress/plans";
 import type { AnyCommand } from "@/lib/commands/command";
 import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
@@ -57,6 +58,7 @@ export const COMMANDS = [
   approveProgressCommand,
   returnProgressCommand,
   publishProgressCommand,
+  overrideLightCommand,
   proposePlanCommand,
   approvePlanCommand,
   returnPlanCommand,

@@ -4,7 +4,6 @@ import { progressTags } from "@/lib/cache/tags";
 import { defineCommand } from "@/lib/commands/command";
 import type { Db } from "@/lib/db/client";
 import { type CyclePeriod, periodsBetween } from "@/lib/domain/cycles";
-import { lightFor, needsCatchUpPlan } from "@/lib/domain/lights";
 import { needsDropReason } from "@/lib/domain/progress";
 import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import { answerableDepartments } from "@/lib/domain/nodes";
@@ -12,7 +11,6 @@ import {
   type CatchUpPlan,
   missingCatchUp,
   type PlanPoint,
-  plannedAt,
   planRefusal,
   readPlanPoints,
 } from "@/lib/domain/planned";
@@ -22,6 +20,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PlanState } from "@/lib/generated/prisma/enums";
 import { recordId } from "@/lib/validation/params";
 import { progressImpactOf, type ProgressSnapshot } from "./entries";
+import { isBehindPlan } from "./lights";
 
 type Tx = Prisma.TransactionClient;
 
@@ -254,42 +253,6 @@ export class CatchUpRequiredError extends AppError {
     );
     this.name = "CatchUpRequiredError";
   }
-}
-
-/**
- * Whether an update is behind the plan of any set tracking its node: the light (lights.ts) from
- * the latest approved curve's point for the update's period and the set's thresholds. An item
- * without an approved plan, or whose curve has no point at the update's period end, is unrated
- * and never "behind".
- */
-export async function isBehindPlan(
-  tx: Tx,
-  entry: Pick<ProgressSnapshot, "nodeId" | "status" | "percent" | "periodTo">,
-): Promise<boolean> {
-  const items = await tx.trackedItem.findMany({
-    where: { nodeId: entry.nodeId, state: "tracking" },
-    select: {
-      set: { select: { greenThreshold: true, yellowThreshold: true } },
-      plans: {
-        where: { state: "approved" },
-        orderBy: { version: "desc" },
-        take: 1,
-        select: { points: true },
-      },
-    },
-  });
-  const periodEnd = calendarDay(entry.periodTo);
-  return items.some((item) => {
-    const plan = item.plans[0];
-    if (!plan) return false;
-    const { light } = lightFor({
-      closed: false,
-      update: { status: entry.status, percent: entry.percent },
-      planned: plannedAt(readPlanPoints(plan.points), periodEnd),
-      thresholds: { green: item.set.greenThreshold, yellow: item.set.yellowThreshold },
-    });
-    return needsCatchUpPlan(light);
-  });
 }
 
 /** The percentage of the node's last published update for this period or an earlier one, other than this entry. */

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateStepAction } from "@/lib/generated/prisma/enums";
 import { indexProgressEntry } from "@/lib/search/indexing";
 import { queueStepNotices } from "./notices";
+import { recordPublishedLight } from "./lights";
 import { assertExplained } from "./plans";
 import { recordId } from "@/lib/validation/params";
 import {
@@ -153,7 +154,10 @@ export async function takeStep(
     before: { state: before.state },
     after: { state: to, ...(input.comment ? { comment: input.comment } : {}) },
   });
-  if (to === "published") await indexProgressEntry(tx, entry.id); // searchable once public
+  if (to === "published") {
+    await recordPublishedLight(tx, entry.id); // the light it is published with never changes after
+    await indexProgressEntry(tx, entry.id); // searchable once public
+  }
   await queueStepNotices(tx, {
     stepId: recorded.id,
     entryId: entry.id,

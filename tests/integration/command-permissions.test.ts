@@ -252,6 +252,10 @@ const FIXTURES: Record<CommandName, Fixture> = {
     input: async () => ({ ...(await pendingEntry()), comment: "請補充數據" }),
   },
   "progress.publish": { allowed: REVIEWERS, input: () => pendingEntry(true) },
+  "progress.override-light": {
+    allowed: SUPERVISORS,
+    input: async () => ({ entryId: (await pendingEntry()).entryId, light: "green", reason: "工程提前完工" }),
+  },
   "plan.propose": {
     allowed: OWNERS,
     input: async () => ({ trackedItemId: await planItem(), expectedVersion: 0, points: PLAN_POINTS }),

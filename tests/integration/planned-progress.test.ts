@@ -12,6 +12,7 @@ import {
   submitProgressCommand,
   updateProgressEntryCommand,
 } from "@/lib/progress/commands";
+import { overrideLightCommand } from "@/lib/progress/lights";
 import { approvePlanCommand, proposePlanCommand, returnPlanCommand } from "@/lib/progress/plans";
 import type { ProgressFields } from "@/lib/progress/schemas";
 import { toCsv } from "@/lib/export/csv";
@@ -106,10 +107,10 @@ beforeAll(async () => {
       where: { kind: "key_point", department: { slug: "secretariat" } },
       orderBy: { lineFrom: "asc" },
       select: { id: true },
-      take: 9,
+      take: 12,
     })
   ).map((n) => n.id);
-  expect(keyPoints).toHaveLength(9);
+  expect(keyPoints).toHaveLength(12);
 });
 afterAll(async () => {
   await t?.dispose();
@@ -408,5 +409,114 @@ describe("an update lower than the last published one", () => {
       ...fields({ period: { year: 2018, quarter: 3 }, percent: 40 }),
     });
     expect(same.entry.state).toBe("submitted");
+  });
+});
+
+describe("the light an update is published with", () => {
+  const lightOf = (id: number) =>
+    t.db.progressEntry.findUniqueOrThrow({
+      where: { id },
+      select: {
+        light: true,
+        computedLight: true,
+        plannedPercent: true,
+        lightOverride: true,
+        lightOverrideReason: true,
+        lightOverriddenById: true,
+      },
+    });
+  const signOff = async (entry: { id: number; version: number }) => {
+    const ref = { entryId: entry.id, expectedVersion: entry.version };
+    await as(head, approveProgressCommand, ref);
+    await as(reviewer, publishProgressCommand, ref);
+  };
+
+  it("is judged at publication from the approved curve and kept when the curve is revised later", async () => {
+    const nodeId = keyPoints[9] ?? 0;
+    const itemId = await approvedItem(nodeId);
+    const sent = await as<Written>(staff, createProgressEntryCommand, {
+      nodeId,
+      submit: true,
+      ...fields(CATCH_UP),
+    });
+    expect((await lightOf(sent.entry.id)).light).toBeNull(); // not public yet: no light stored
+    await signOff(sent.entry);
+    expect(await lightOf(sent.entry.id)).toEqual({
+      light: "red", // 40 planned, 25 actual: 15 behind
+      computedLight: "red",
+      plannedPercent: 40,
+      lightOverride: null,
+      lightOverrideReason: null,
+      lightOverriddenById: null,
+    });
+    // A later revision (Q2 lowered to 25) does not rewrite a published light.
+    const revision = await propose(staff, itemId, {
+      expectedVersion: 1,
+      points: [CURVE[0], { periodEnd: "2018-06-30", percent: 25 }, ...CURVE.slice(2)],
+      reason: "用地取得延宕，調整期程",
+    });
+    await as(head, approvePlanCommand, { planId: revision.id });
+    expect((await lightOf(sent.entry.id)).light).toBe("red");
+  });
+
+  it("takes a supervisor's override only with a reason, before publication, and shows both lights", async () => {
+    const nodeId = keyPoints[10] ?? 0;
+    await approvedItem(nodeId);
+    // Q3: 70 planned, 60 actual: 10 behind, yellow.
+    const sent = await as<Written>(staff, createProgressEntryCommand, {
+      nodeId,
+      submit: true,
+      ...fields({ period: { year: 2018, quarter: 3 }, percent: 60, ...CATCH_UP }),
+    });
+    const entryId = sent.entry.id;
+    const before = await writes();
+    const tried = [
+      // no reason
+      [head, { entryId, light: "green" }, "invalid_input"],
+      [head, { entryId, light: "green", reason: "   " }, "invalid_input"],
+      // not a colour
+      [head, { entryId, light: "purple", reason: "x" }, "invalid_input"],
+      // the light it already has
+      [head, { entryId, light: "yellow", reason: "同意" }, "rule_broken"],
+      // the author's department's staff, another department's supervisor
+      [staff, { entryId, light: "green", reason: "自評" }, "forbidden"],
+      [otherHead, { entryId, light: "green", reason: "跨機關" }, "forbidden"],
+    ] as const;
+    for (const [actor, input, code] of tried) {
+      const refused = await refusal(as(actor, overrideLightCommand, input));
+      expect(refused?.code, JSON.stringify(input)).toBe(code);
+    }
+    expect(await writes()).toEqual(before);
+
+    const reason = "第 3 季已完成招標，實際進度已追上";
+    await as(head, overrideLightCommand, { entryId, light: "green", reason });
+    await signOff({ id: entryId, version: sent.entry.version });
+    expect(await lightOf(entryId)).toEqual({
+      light: "green",
+      computedLight: "yellow",
+      plannedPercent: 70,
+      lightOverride: "green",
+      lightOverrideReason: reason,
+      lightOverriddenById: head.id,
+    });
+    // Published is final: no more overrides.
+    const late = await refusal(as(head, overrideLightCommand, { entryId, light: "red", reason: "改判" }));
+    expect(late?.fields).toEqual({ form: "notOverridable" });
+  });
+
+  it("refuses making a light yellow or red while the update lacks its catch-up plan", async () => {
+    const nodeId = keyPoints[11] ?? 0;
+    await approvedItem(nodeId);
+    const sent = await as<Written>(staff, createProgressEntryCommand, {
+      nodeId,
+      submit: true,
+      ...fields({ percent: 40 }), // on plan: green, no catch-up plan given
+    });
+    const before = await writes();
+    const refused = await refusal(
+      as(head, overrideLightCommand, { entryId: sent.entry.id, light: "red", reason: "關鍵里程碑未達成" }),
+    );
+    expect(refused?.fields).toEqual({ light: "overrideNeedsCatchUp" });
+    expect(await writes()).toEqual(before);
   });
 });
