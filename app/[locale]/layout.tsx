@@ -43,6 +43,9 @@ export default async function RootLayout({ children, params }: Props) {
                 {t.search.api}
               </Link>
               <FeedLink href="/feeds/progress" t={t} />
+              <Link href="/methodology" className="text-civic-700 underline">
+                {t.lights.methodology}
+              </Link>
             </p>
           </div>
         </footer>

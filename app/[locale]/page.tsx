@@ -1,6 +1,8 @@
+import { taipeiToday } from "@/lib/domain/time";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { DocumentList } from "@/components/document-list";
+import { LightsChart } from "@/components/lights-chart";
 import { FeedLink } from "@/components/feed-link";
 import { ProgressSummary } from "@/components/progress-summary";
 import { SearchForm } from "@/components/search-form";
@@ -17,7 +19,7 @@ const headingOf = (n: { title: string | null; text: string }) => n.title ?? n.te
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { t, locale } = await getI18n(params);
-  const [home, documents] = await Promise.all([readHomeDashboard(), readDocuments()]);
+  const [home, documents] = await Promise.all([readHomeDashboard(taipeiToday()), readDocuments()]);
   const { plan, headline } = home;
 
   return (
@@ -89,6 +91,54 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           )}
         </dl>
       </section>
+
+      {home.lights && (
+        <section aria-labelledby="lights-heading" className="space-y-3">
+          <h2 id="lights-heading" className="text-xl font-semibold text-civic-900">
+            {t.lights.cityHeading}
+          </h2>
+          <p className="text-slate-700">
+            {t.lights.cityIntro(formatNumber(locale, home.lights.city.counts.total))}{" "}
+            <Link href="/methodology" className="text-civic-700 underline">
+              {t.lights.methodology}
+            </Link>
+            {home.lights.dataAsOf && (
+              <span className="ml-2 text-sm text-slate-600">
+                {t.node.dataAsOf(formatDay(locale, home.lights.dataAsOf))}
+              </span>
+            )}
+          </p>
+          <LightsChart
+            caption={t.lights.byDepartment}
+            t={t}
+            locale={locale}
+            rows={[
+              ...home.lights.byDepartment.map((d) => ({
+                key: d.department.slug,
+                label: departmentName(locale, d.department),
+                href: `/departments/${d.department.slug}`,
+                lights: d.lights,
+              })),
+              ...(home.lights.cityWide
+                ? [{ key: "city-wide", label: t.lights.cityWide, lights: home.lights.cityWide }]
+                : []),
+            ]}
+          />
+          {home.lights.byVision.length > 0 && (
+            <LightsChart
+              caption={t.lights.byVision}
+              t={t}
+              locale={locale}
+              rows={home.lights.byVision.map((v) => ({
+                key: String(v.vision.id),
+                label: headingOf(v.vision),
+                href: `/nodes/${v.vision.id}`,
+                lights: v.lights,
+              }))}
+            />
+          )}
+        </section>
+      )}
 
       {home.visions.length > 0 && (
         <div className="grid gap-4 md:grid-cols-2">

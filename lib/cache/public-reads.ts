@@ -10,6 +10,7 @@ import {
   listDepartments,
   listDocuments,
   listItems,
+  listSetThresholds,
 } from "@/lib/data/portal";
 import { deserialise, serialise } from "./serialise";
 import { TAGS } from "./tags";
@@ -35,7 +36,8 @@ function cachedRead<A extends unknown[], R>(
 
 export const readHomeDashboard = cachedRead(
   "home",
-  () => getHomeDashboard(),
+  // Today's Taipei day is part of the key: a light turns 未填報 when a due day passes, with no write.
+  (today: string) => getHomeDashboard(today),
   () => [TAGS.progressOverview],
 );
 export const readDocuments = cachedRead("documents", (filter?: Parameters<typeof listDocuments>[0]) =>
@@ -53,7 +55,8 @@ export const readDocumentSource = cachedRead(
 );
 export const readNodePage = cachedRead(
   "node",
-  (id: number) => getNodePage(id),
+  // Today's Taipei day is in the key: the light turns 未填報 when a due day passes, with no write.
+  (id: number, today: string) => getNodePage(id, today),
   (id) => [TAGS.node(id)],
 );
 export const readDepartments = cachedRead("departments", () => listDepartments());
@@ -68,5 +71,10 @@ export const readBudgetExplorer = cachedRead("budgets", (query: Parameters<typeo
 export const readItems = cachedRead(
   "items",
   (query: Parameters<typeof listItems>[0]) => listItems(query),
+  () => [TAGS.progressOverview],
+);
+export const readSetThresholds = cachedRead(
+  "set-thresholds",
+  () => listSetThresholds(),
   () => [TAGS.progressOverview],
 );

@@ -6,6 +6,7 @@ import * as feed from "@/lib/queries/feed";
 import * as health from "@/lib/queries/health";
 import * as home from "@/lib/queries/home";
 import * as items from "@/lib/queries/items";
+import * as lights from "@/lib/queries/lights";
 import * as nodes from "@/lib/queries/nodes";
 import { publicRead } from "./public-read";
 
@@ -22,6 +23,7 @@ export const listDepartments = publicRead(departments.listDepartments);
 export const getDepartmentPage = publicRead(departments.getDepartmentPage);
 export const getBudgetExplorer = publicRead(budgets.getBudgetExplorer);
 export const listItems = publicRead(items.listItems);
+export const listSetThresholds = publicRead(lights.listSetThresholds);
 export const listProgressUpdates = publicRead(feed.listProgressUpdates);
 /** Never throws: reports the database as down instead. */
 export const getHealth = publicRead(health.getHealth);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  byShareOnSchedule,
   colourOf,
   countLights,
+  itemLightNow,
+  type PublishedLight,
+  rollUpLights,
   DEFAULT_THRESHOLDS,
   type LightInput,
   lightFor,
@@ -113,5 +117,107 @@ describe("the rest of the rule", () => {
   it("counts lights for a roll-up", () => {
     const counts = countLights(["green", "green", "red", "not_reported"]);
     expect(counts).toMatchObject({ green: 2, red: 1, not_reported: 1, yellow: 0, total: 4 });
+  });
+});
+
+describe("the light an item shows now", () => {
+  const q = (periodEnd: string, light: PublishedLight["light"]): PublishedLight => ({ periodEnd, light });
+  it.each([
+    [
+      "closed wins over everything",
+      { closed: true, lastDuePeriodEnd: "2026-06-30", published: [q("2026-06-30", "green")] },
+      "closed",
+    ],
+    [
+      "completed is terminal, even past later due periods",
+      { closed: false, lastDuePeriodEnd: "2026-09-30", published: [q("2026-06-30", "completed")] },
+      "completed",
+    ],
+    [
+      "the due period's update gives the light",
+      {
+        closed: false,
+        lastDuePeriodEnd: "2026-06-30",
+        published: [q("2026-06-30", "yellow"), q("2026-03-31", "green")],
+      },
+      "yellow",
+    ],
+    [
+      "a later period's update also answers for the due one",
+      { closed: false, lastDuePeriodEnd: "2026-06-30", published: [q("2026-09-30", "red")] },
+      "red",
+    ],
+    [
+      "nothing published for the due period: not reported, never 'no progress'",
+      { closed: false, lastDuePeriodEnd: "2026-09-30", published: [q("2026-06-30", "green")] },
+      "not_reported",
+    ],
+    [
+      "nothing ever published and something due: not reported",
+      { closed: false, lastDuePeriodEnd: "2026-03-31", published: [] },
+      "not_reported",
+    ],
+    [
+      "nothing due yet: the newest light stands",
+      { closed: false, lastDuePeriodEnd: null, published: [q("2026-03-31", "green")] },
+      "green",
+    ],
+    [
+      "nothing due and nothing published: no light",
+      { closed: false, lastDuePeriodEnd: null, published: [] },
+      "unrated",
+    ],
+    [
+      "published before lights existed: no light",
+      { closed: false, lastDuePeriodEnd: "2026-03-31", published: [q("2026-03-31", null)] },
+      "unrated",
+    ],
+  ] as const)("%s", (_, input, light) => {
+    expect(itemLightNow(input)).toBe(light);
+  });
+});
+
+describe("roll-ups", () => {
+  it("shares lights by weight, equal by default", () => {
+    const equal = rollUpLights([
+      { light: "green", weight: 1 },
+      { light: "red", weight: 1 },
+      { light: "red", weight: 1 },
+      { light: "not_reported", weight: 1 },
+    ]);
+    expect(equal.counts).toMatchObject({ green: 1, red: 2, not_reported: 1, total: 4 });
+    expect(equal.shares).toMatchObject({ green: 0.25, red: 0.5, not_reported: 0.25, yellow: 0 });
+    // The 研考會 weighs the green item 6: counts stay, shares move.
+    const weighted = rollUpLights([
+      { light: "green", weight: 6 },
+      { light: "red", weight: 1 },
+      { light: "red", weight: 1 },
+      { light: "not_reported", weight: 2 },
+    ]);
+    expect(weighted.counts.red).toBe(2);
+    expect(weighted.shares).toMatchObject({ green: 0.6, red: 0.2, not_reported: 0.2 });
+    expect(weighted.totalWeight).toBe(10);
+  });
+
+  it("gives an empty roll-up zero shares, not NaN", () => {
+    const empty = rollUpLights([]);
+    expect(empty.counts.total).toBe(0);
+    expect(Object.values(empty.shares).every((s) => s === 0)).toBe(true);
+  });
+
+  it("sorts the most on schedule first, then the fewest red", () => {
+    const a = rollUpLights([
+      { light: "green", weight: 1 },
+      { light: "red", weight: 1 },
+    ]);
+    const b = rollUpLights([
+      { light: "completed", weight: 1 },
+      { light: "green", weight: 1 },
+    ]);
+    const c = rollUpLights([
+      { light: "green", weight: 1 },
+      { light: "yellow", weight: 1 },
+    ]);
+    expect([a, b, c].sort(byShareOnSchedule)).toEqual([b, c, a]);
   });
 });

@@ -87,3 +87,51 @@ export function countLights(lights: readonly Light[]): LightCounts {
   for (const light of lights) counts[light] += 1;
   return { ...counts, total: lights.length };
 }
+
+/** A published update as the item's current light reads it: its period's last Taipei day and stored light. */
+export type PublishedLight = { periodEnd: string; light: Light | null };
+
+/**
+ * The light a tracked item shows now. The period that counts is the latest one whose 研考會 due day
+ * has passed (`lastDuePeriodEnd`): before then an update may still be on its way through sign-off,
+ * so the previous period's light stands. No published update reaching that period is 未填報. An
+ * update published without a light (before lights existed) is 未評燈. 已完成 is terminal, as is 結案.
+ */
+export function itemLightNow(input: {
+  closed: boolean;
+  lastDuePeriodEnd: string | null;
+  /** Newest period first. */
+  published: readonly PublishedLight[];
+}): Light {
+  if (input.closed) return "closed";
+  const newest = input.published[0];
+  if (newest?.light === "completed") return "completed";
+  if (input.lastDuePeriodEnd === null) return newest ? (newest.light ?? "unrated") : "unrated";
+  const due = input.lastDuePeriodEnd;
+  const reaching = input.published.find((p) => p.periodEnd >= due);
+  return reaching ? (reaching.light ?? "unrated") : "not_reported";
+}
+
+/** The share of each light in a roll-up, each item counted by its weight (equal weights by default). */
+export type LightShares = { counts: LightCounts; shares: Record<Light, number>; totalWeight: number };
+
+export function rollUpLights(items: ReadonlyArray<{ light: Light; weight: number }>): LightShares {
+  const counts = countLights(items.map((i) => i.light));
+  const weights = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
+  let totalWeight = 0;
+  for (const item of items) {
+    const weight = Math.max(0, item.weight);
+    weights[item.light] += weight;
+    totalWeight += weight;
+  }
+  const shares = Object.fromEntries(
+    LIGHTS.map((l) => [l, totalWeight === 0 ? 0 : weights[l] / totalWeight]),
+  ) as Record<Light, number>;
+  return { counts, shares, totalWeight };
+}
+
+/** Roll-ups sorted for the "how is the city doing" chart: most on schedule (green + completed) first. */
+export const byShareOnSchedule = (a: LightShares, b: LightShares) =>
+  b.shares.green + b.shares.completed - (a.shares.green + a.shares.completed) ||
+  a.shares.red - b.shares.red ||
+  b.counts.total - a.counts.total;

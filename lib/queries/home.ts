@@ -7,7 +7,9 @@ import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import { type RollUp, rollUp, type RollUpItem } from "@/lib/domain/progress";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import { type LightShares, rollUpLights } from "@/lib/domain/lights";
 import { type DepartmentRef, type DocumentSummary, listDocuments } from "./documents";
+import { type DepartmentLights, lightsByDepartment, trackedItemLights } from "./lights";
 import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 type Ref = { id: number; numberLabel: string | null; title: string | null; text: string };
@@ -30,6 +32,16 @@ export type HomeDashboard = {
     /** The latest fiscal year with budget data, and its total over departments, NT$ thousands. */
     budget: { year: number; totalThousands: number; departments: number } | null;
   };
+  /** How the city is doing: the lights of the items tracked this year; null when nothing is tracked. */
+  lights: {
+    city: LightShares;
+    byDepartment: DepartmentLights[];
+    /** City-wide items no department leads yet. */
+    cityWide: LightShares | null;
+    byVision: Array<{ vision: Ref; lights: LightShares }>;
+    /** The newest publication of any update ("資料更新至"), ISO; null when nothing is published. */
+    dataAsOf: string | null;
+  } | null;
   latestReports: DocumentSummary[];
   recentProgress: Array<{
     id: number;
@@ -49,7 +61,7 @@ const refSelect = { id: true, numberLabel: true, title: true, text: true } as co
  * strategies, each with progress rolled up from the annual items confirmed to serve it; suggested
  * links are only counted, to be shown apart as unconfirmed (decision record 009).
  */
-export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
+export async function getHomeDashboard(db: Db, today: string): Promise<HomeDashboard> {
   const planDoc = await db.sourceDocument.findFirst({
     where: { kind: "mid_term_plan" },
     orderBy: [{ rocYearFrom: { sort: "desc", nulls: "last" } }, { id: "desc" }],
@@ -159,6 +171,20 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
     };
   }
 
+  const lights = await cityLights(
+    db,
+    today,
+    (vision) => {
+      const nodeIds = new Set<number>();
+      for (const s of nodes.filter((n) => n.kind === "strategy" && n.parentId === vision.id)) {
+        nodeIds.add(s.id);
+        for (const l of s.linksTo) if (l.origin === "confirmed") nodeIds.add(l.fromNode.id);
+      }
+      return nodeIds;
+    },
+    visions,
+  );
+
   const goal = nodes.find((n) => n.kind === "goal");
   return {
     plan: planDoc
@@ -171,6 +197,7 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
         }
       : null,
     visions,
+    lights,
     headline: { departments, agendaItems, budget },
     latestReports,
     recentProgress: recent.map((r) => ({
@@ -182,5 +209,51 @@ export async function getHomeDashboard(db: Db): Promise<HomeDashboard> {
       node: strip(r.node),
       department: r.node.department,
     })),
+  };
+}
+
+/**
+ * The lights of every item tracked by a set covering today, rolled up for the city, by department
+ * and by vision (a vision's items: its strategies tracked themselves, and the items confirmed to
+ * serve them).
+ */
+async function cityLights(
+  db: Db,
+  today: string,
+  nodesOfVision: (vision: Ref) => Set<number>,
+  visions: readonly Ref[],
+): Promise<HomeDashboard["lights"]> {
+  const day = new Date(`${today}T00:00:00Z`);
+  const items = await trackedItemLights(db, { set: { fromDay: { lte: day }, toDay: { gte: day } } }, today);
+  if (items.length === 0) return null;
+  const { departments, cityWide } = await lightsByDepartment(db, items);
+  const latest = await db.progressEntry.findFirst({
+    where: { ...PUBLIC_ENTRY, nodeId: { in: [...new Set(items.map((i) => i.nodeId))] } },
+    orderBy: { publishedAt: "desc" },
+    select: { publishedAt: true },
+  });
+  const byVision = visions.flatMap((vision) => {
+    const nodeIds = nodesOfVision(vision);
+    const own = items.filter((i) => nodeIds.has(i.nodeId));
+    return own.length > 0
+      ? [
+          {
+            vision: {
+              id: vision.id,
+              numberLabel: vision.numberLabel,
+              title: vision.title,
+              text: vision.text,
+            },
+            lights: rollUpLights(own),
+          },
+        ]
+      : [];
+  });
+  return {
+    city: rollUpLights(items),
+    byDepartment: departments,
+    cityWide,
+    byVision,
+    dataAsOf: latest?.publishedAt?.toISOString() ?? null,
   };
 }

@@ -1,9 +1,14 @@
 import "server-only";
 import { PUBLIC_ENTRY } from "@/lib/domain/updates";
+import { type CyclePeriod, periodsBetween } from "@/lib/domain/cycles";
+import type { Light } from "@/lib/domain/lights";
+import { plannedAt, readPlanPoints } from "@/lib/domain/planned";
+import { calendarDay } from "@/lib/domain/time";
+import { trackedItemLights } from "./lights";
 import type { Db } from "@/lib/db/client";
 import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
-import type { LinkOrigin, NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { LinkOrigin, NodeKind, ProgressStatus, UpdateLight } from "@/lib/generated/prisma/enums";
 import { rankRelated } from "@/lib/links/related";
 import { type Figure, readEvidenceLinks, readFigures } from "@/lib/progress/history";
 import { ancestorsOf } from "./ancestors";
@@ -33,6 +38,16 @@ export type ProgressTimelineEntry = {
   figures: Figure[];
   evidence: Array<{ url: string; title: string | null; site: string }>;
   publishedAt: string | null;
+  /** The light it was published with, and what the rule gave when a supervisor set another. */
+  light: UpdateLight | null;
+  computedLight: UpdateLight | null;
+  plannedPercent: number | null;
+  lightOverrideReason: string | null;
+  /** When behind: 落後原因, 因應對策, 預計改善日期; and why the % went down. */
+  delayCause: string | null;
+  remedy: string | null;
+  catchUpDate: string | null;
+  percentDropReason: string | null;
   periodFrom: string;
   periodTo: string;
   updatedAt: string;
@@ -61,6 +76,11 @@ export type NodePage = NodeRef & {
   serves: LinkedNode[];
   servedBy: LinkedNode[];
   progress: ProgressTimelineEntry[];
+  /** When the node is tracked: its light today and its planned vs actual % per period. */
+  tracking: {
+    light: Light;
+    periods: Array<CyclePeriod & { planned: number | null; actual: number | null }>;
+  } | null;
   figures: Array<{ id: number; valueText: string; unit: string; label: string | null; sentence: string }>;
   /** For plan items: figures from the department's council reports that speak to the item, best first. */
   relatedFigures: Array<{
@@ -105,7 +125,7 @@ function publicEvidence(json: unknown): ProgressTimelineEntry["evidence"] {
 const yearOf = rocToGregorianOrNull;
 
 /** Everything an agenda item's, strategy's or section's page shows. Null when unknown. */
-export async function getNodePage(db: Db, id: number): Promise<NodePage | null> {
+export async function getNodePage(db: Db, id: number, today: string): Promise<NodePage | null> {
   const node = await db.planNode.findUnique({
     where: { id },
     select: {
@@ -141,6 +161,14 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
           figures: true,
           evidenceLinks: true,
           publishedAt: true,
+          light: true,
+          computedLight: true,
+          plannedPercent: true,
+          lightOverrideReason: true,
+          delayCause: true,
+          remedy: true,
+          catchUpDate: true,
+          percentDropReason: true,
           periodFrom: true,
           periodTo: true,
           updatedAt: true,
@@ -225,14 +253,66 @@ export async function getNodePage(db: Db, id: number): Promise<NodePage | null> 
       figures: readFigures(e.figures),
       evidence: publicEvidence(e.evidenceLinks),
       publishedAt: e.publishedAt?.toISOString() ?? null,
+      light: e.light,
+      computedLight: e.computedLight,
+      plannedPercent: e.plannedPercent,
+      lightOverrideReason: e.lightOverrideReason,
+      delayCause: e.delayCause,
+      remedy: e.remedy,
+      catchUpDate: e.catchUpDate ? isoDay(e.catchUpDate) : null,
+      percentDropReason: e.percentDropReason,
       periodFrom: isoDay(e.periodFrom),
       periodTo: isoDay(e.periodTo),
       updatedAt: e.updatedAt.toISOString(),
       version: e.version,
       authorDepartments: e.author.memberships.map((m) => m.department),
     })),
+    tracking: await trackingOf(db, node.id, node.progressEntries, today),
     figures: node.figures,
     relatedFigures,
+  };
+}
+
+/**
+ * A tracked node's light today and its curve: the first set tracking it (by id), its latest
+ * approved planned progress, and the % of the newest published update of each period.
+ */
+async function trackingOf(
+  db: Db,
+  nodeId: number,
+  published: ReadonlyArray<{ periodTo: Date; percent: number | null }>,
+  today: string,
+): Promise<NodePage["tracking"]> {
+  const item = await db.trackedItem.findFirst({
+    where: { nodeId },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      set: { select: { cadence: true, fromDay: true, toDay: true } },
+      plans: {
+        where: { state: "approved" },
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { points: true },
+      },
+    },
+  });
+  if (!item) return null;
+  const [lightNow] = await trackedItemLights(db, { id: item.id }, today);
+  const points = readPlanPoints(item.plans[0]?.points ?? []);
+  const periods = periodsBetween(
+    item.set.cadence,
+    calendarDay(item.set.fromDay),
+    calendarDay(item.set.toDay),
+  );
+  return {
+    light: lightNow?.light ?? "unrated",
+    periods: periods.map((p) => ({
+      ...p,
+      planned: plannedAt(points, p.to),
+      // Entries come newest first: the first reaching this period's end is its latest word.
+      actual: published.find((e) => calendarDay(e.periodTo) === p.to)?.percent ?? null,
+    })),
   };
 }
 

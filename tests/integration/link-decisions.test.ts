@@ -1,3 +1,4 @@
+import { taipeiToday } from "@/lib/domain/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { executeCommand } from "@/lib/commands/command";
@@ -243,7 +244,7 @@ describe("adding a link by hand", () => {
 
 describe("what the pages read", () => {
   it("home rolls up confirmed links only and counts suggestions apart", async () => {
-    const home = await getHomeDashboard(t.db);
+    const home = await getHomeDashboard(t.db, taipeiToday());
     const metro = home.visions.flatMap((v) => v.strategies).find((s) => s.id === metroStrategy);
     const confirmed = await t.db.nodeLink.count({ where: { toNodeId: metroStrategy, origin: "confirmed" } });
     const suggested = await t.db.nodeLink.count({ where: { toNodeId: metroStrategy, origin: "suggested" } });

@@ -1,3 +1,4 @@
+import { taipeiToday } from "@/lib/domain/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/lib/import/seed";
 import { getBudgetExplorer } from "@/lib/queries/budgets";
@@ -99,7 +100,7 @@ describe("an item's page", () => {
       where: { kind: "agenda_item", text: { contains: "鳳山行政中心新建大樓" } },
       select: { id: true },
     });
-    const page = await getNodePage(t.db, item.id);
+    const page = await getNodePage(t.db, item.id, taipeiToday());
     expect(page?.relatedFigures.length).toBeGreaterThan(0);
     expect(page?.relatedFigures[0]).toMatchObject({
       sentence: expect.stringMatching(/行政中心/u),
@@ -110,7 +111,7 @@ describe("an item's page", () => {
       where: { document: { kind: "council_report" }, figures: { some: {} } },
       select: { id: true },
     });
-    expect((await getNodePage(t.db, section.id))?.relatedFigures).toEqual([]);
+    expect((await getNodePage(t.db, section.id, taipeiToday()))?.relatedFigures).toEqual([]);
   });
 });
 
@@ -130,7 +131,7 @@ describe("progress, from an entry to every page that shows it", () => {
     await record(itemId, "on_track", 40, "2013-01-01");
     await record(itemId, "delayed", 30, "2013-07-01"); // the later period decides
 
-    const node = await getNodePage(t.db, itemId);
+    const node = await getNodePage(t.db, itemId, taipeiToday());
     expect(node?.progress.map((p) => p.status)).toEqual(["delayed", "on_track"]);
     expect(node?.progress[0]?.authorDepartments.map((d) => d.slug)).toEqual(["secretariat"]);
 
@@ -147,7 +148,7 @@ describe("progress, from an entry to every page that shows it", () => {
       select: { id: true },
     });
     await t.db.nodeLink.create({ data: { fromNodeId: itemId, toNodeId: strategy.id, origin: "confirmed" } });
-    const home = await getHomeDashboard(t.db);
+    const home = await getHomeDashboard(t.db, taipeiToday());
     const rolled = home.visions.flatMap((v) => v.strategies).find((s) => s.id === strategy.id);
     expect(rolled?.progress).toMatchObject({ percent: expect.any(Number), basedOn: expect.any(Number) });
     expect(rolled?.progress.counts.delayed).toBeGreaterThanOrEqual(1);
@@ -165,7 +166,7 @@ describe("progress, from an entry to every page that shows it", () => {
       where: { id: entry.id },
       data: { withdrawnAt: new Date(), withdrawnReason: "wrong item" },
     });
-    expect((await getNodePage(t.db, itemId))?.progress).toEqual([]);
+    expect((await getNodePage(t.db, itemId, taipeiToday()))?.progress).toEqual([]);
     const feed = await listProgressUpdates(t.db, { kind: "city" });
     expect(feed?.updates.map((u) => u.entryId)).not.toContain(entry.id);
   });

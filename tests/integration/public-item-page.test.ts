@@ -1,3 +1,4 @@
+import { taipeiToday } from "@/lib/domain/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncDepartments } from "@/lib/import/departments";
 import { getNodePage } from "@/lib/queries/nodes";
@@ -54,7 +55,7 @@ afterAll(async () => {
 
 describe("an item's public timeline", () => {
   it("shows published updates with their figures, evidence (title and site) and publication day", async () => {
-    const page = await getNodePage(t.db, nodeId);
+    const page = await getNodePage(t.db, nodeId, taipeiToday());
     expect(page?.progress.map((p) => p.narrative)).toEqual(["完成 5 場城市互訪"]);
     const [update] = page?.progress ?? [];
     expect(update?.figures).toEqual([{ value: 5, unit: "場", label: "城市互訪" }]);

@@ -1,3 +1,4 @@
+import { taipeiToday } from "@/lib/domain/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Command, WhoMayRun } from "@/lib/commands/command";
@@ -77,7 +78,7 @@ const refusal = (promise: Promise<unknown>) =>
     (error: unknown) => error as AppError,
   );
 const publicNarratives = async (nodeId: number) =>
-  ((await getNodePage(t.db, nodeId))?.progress ?? []).map((e) => e.narrative);
+  ((await getNodePage(t.db, nodeId, taipeiToday()))?.progress ?? []).map((e) => e.narrative);
 const writes = async () => ({
   entries: await t.db.progressEntry.count(),
   steps: await t.db.updateStep.count(),

@@ -1,9 +1,13 @@
+import { taipeiToday } from "@/lib/domain/time";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FeedLink } from "@/components/feed-link";
 import { FigureQuote } from "@/components/figure-quote";
+import { LightBadge } from "@/components/light-badge";
+import { PlannedActualChart } from "@/components/planned-actual-chart";
+import { shortPeriodLabel } from "@/lib/i18n/cycles";
 import { sourceHref } from "@/components/node-tree";
 import { StatusBadge } from "@/components/status";
 import { departmentName, formatDate, formatDay, formatNumber, formatYearRange } from "@/lib/i18n/format";
@@ -21,7 +25,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 
 async function load(params: Props["params"]) {
   const id = parseRecordId((await params).id);
-  return id === null ? null : readNodePage(id);
+  return id === null ? null : readNodePage(id, taipeiToday());
 }
 
 /** The newest publication among the timeline's updates ("資料更新至"). */
@@ -208,6 +212,31 @@ export default async function NodePage({ params }: Props) {
               </span>
             )}
           </p>
+          {node.tracking && (
+            <div className="mb-3 space-y-3">
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="text-slate-700">{t.lights.itemLightNow}</span>
+                <LightBadge light={node.tracking.light} t={t} />
+                <span className="text-sm text-slate-700">{t.lights.meaning[node.tracking.light]}</span>
+                <Link href="/methodology" className="text-sm text-civic-700 underline">
+                  {t.lights.methodology}
+                </Link>
+              </p>
+              {node.tracking.periods.some((p) => p.planned !== null || p.actual !== null) ? (
+                <PlannedActualChart
+                  t={t}
+                  periods={node.tracking.periods.map((p) => ({
+                    key: p.to,
+                    label: shortPeriodLabel(p, locale),
+                    planned: p.planned,
+                    actual: p.actual,
+                  }))}
+                />
+              ) : (
+                <p className="text-sm text-slate-600">{t.lights.noPlan}</p>
+              )}
+            </div>
+          )}
           {node.progress.length === 0 ? (
             <p className="text-slate-600">{t.node.noProgress}</p>
           ) : (
@@ -215,6 +244,7 @@ export default async function NodePage({ params }: Props) {
               {node.progress.map((p) => (
                 <li key={p.id}>
                   <p className="flex flex-wrap items-center gap-2 text-sm">
+                    {p.light && <LightBadge light={p.light} t={t} />}
                     <StatusBadge status={p.status} t={t} />
                     {p.percent !== null && (
                       <span>
@@ -225,7 +255,43 @@ export default async function NodePage({ params }: Props) {
                       {formatDate(locale, p.periodFrom)} – {formatDate(locale, p.periodTo)}
                     </span>
                   </p>
+                  {p.plannedPercent !== null && p.percent !== null && (
+                    <p className="text-sm text-slate-700">{t.lights.why(p.plannedPercent, p.percent)}</p>
+                  )}
+                  {p.lightOverrideReason && p.computedLight && (
+                    <p className="mt-1 rounded bg-amber-50 p-2 text-sm">
+                      {t.lights.overridden(t.lights.names[p.computedLight])}：{p.lightOverrideReason}
+                    </p>
+                  )}
                   <p className="mt-1">{p.narrative}</p>
+                  {(p.delayCause || p.remedy || p.catchUpDate || p.percentDropReason) && (
+                    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+                      {p.delayCause && (
+                        <>
+                          <dt className="text-slate-600">{t.lights.delayCause}</dt>
+                          <dd>{p.delayCause}</dd>
+                        </>
+                      )}
+                      {p.remedy && (
+                        <>
+                          <dt className="text-slate-600">{t.lights.remedy}</dt>
+                          <dd>{p.remedy}</dd>
+                        </>
+                      )}
+                      {p.catchUpDate && (
+                        <>
+                          <dt className="text-slate-600">{t.lights.catchUpDate}</dt>
+                          <dd>{formatDate(locale, p.catchUpDate)}</dd>
+                        </>
+                      )}
+                      {p.percentDropReason && (
+                        <>
+                          <dt className="text-slate-600">{t.lights.percentDropReason}</dt>
+                          <dd>{p.percentDropReason}</dd>
+                        </>
+                      )}
+                    </dl>
+                  )}
                   {p.figures.length > 0 && (
                     <ul className="mt-1 flex flex-wrap gap-2 text-sm" aria-label={t.node.reportedFigures}>
                       {p.figures.map((f, i) => (
