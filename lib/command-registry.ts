@@ -26,6 +26,11 @@ import {
   withdrawProgressEntryCommand,
 } from "@/lib/progress/commands";
 import { approvePlanCommand, proposePlanCommand, returnPlanCommand } from "@/lib/progress/plans";
+import {
+  defineIndicatorCommand,
+  recordIndicatorCommand,
+  updateIndicatorCommand,
+} from "@/lib/progress/indicators";
 import type { AnyCommand } from "@/lib/commands/command";
 import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
 import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
@@ -60,6 +65,9 @@ export const COMMANDS = [
   proposePlanCommand,
   approvePlanCommand,
   returnPlanCommand,
+  defineIndicatorCommand,
+  updateIndicatorCommand,
+  recordIndicatorCommand,
   previewBulkUploadCommand,
   applyBulkUploadCommand,
   createUserCommand,

@@ -11,6 +11,7 @@ import {
   listDocuments,
   listItems,
 } from "@/lib/data/portal";
+import { getItemIndicators } from "@/lib/data/indicators";
 import { deserialise, serialise } from "./serialise";
 import { TAGS } from "./tags";
 
@@ -69,4 +70,9 @@ export const readItems = cachedRead(
   "items",
   (query: Parameters<typeof listItems>[0]) => listItems(query),
   () => [TAGS.progressOverview],
+);
+export const readItemIndicators = cachedRead(
+  "item-indicators",
+  (nodeId: number) => getItemIndicators(nodeId),
+  (nodeId) => [TAGS.node(nodeId)],
 );

@@ -106,6 +106,18 @@ export function attainment(
   return actual > 0 && target >= 0 ? { percent: clamp01(target / actual) * 100, met, method } : null;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** Targets as stored (JSON): anything malformed is dropped, never guessed. */
+export function readTargets(json: unknown): IndicatorTarget[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((t: unknown) =>
+    isRecord(t) && typeof t.year === "number" && typeof t.value === "number"
+      ? [{ year: t.year, value: t.value }]
+      : [],
+  );
+}
+
 /** The target set for a year, or null. */
 export function targetFor(targets: readonly IndicatorTarget[], year: number): number | null {
   return targets.find((t) => t.year === year)?.value ?? null;
