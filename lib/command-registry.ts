@@ -27,6 +27,11 @@ import {
 } from "@/lib/progress/commands";
 import { overrideLightCommand } from "@/lib/progress/lights";
 import { approvePlanCommand, proposePlanCommand, returnPlanCommand } from "@/lib/progress/plans";
+import {
+  defineIndicatorCommand,
+  recordIndicatorCommand,
+  updateIndicatorCommand,
+} from "@/lib/progress/indicators";
 import type { AnyCommand } from "@/lib/commands/command";
 import { addLinkCommand, decideLinkCommand } from "@/lib/links/commands";
 import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
@@ -62,6 +67,9 @@ export const COMMANDS = [
   proposePlanCommand,
   approvePlanCommand,
   returnPlanCommand,
+  defineIndicatorCommand,
+  updateIndicatorCommand,
+  recordIndicatorCommand,
   previewBulkUploadCommand,
   applyBulkUploadCommand,
   createUserCommand,

@@ -33,6 +33,7 @@ export type Permission =
   | { action: "progress.approve"; departmentIds: readonly number[] } // 核可: the answerable departments' supervisor
   | { action: "progress.review" } // 覆核 and publish: the 研考會
   | { action: "link.decide"; departmentIds: readonly number[] } // which strategies an item serves: its departments, the 研考會
+  | { action: "indicator.define"; departmentIds: readonly number[] } // an item's indicators (衡量指標): its departments, the 研考會
   | { action: "document.import"; departmentId: number | null } // the document's department
   | { action: "staff.workspace" }
   | { action: "account.self" } // one's own account settings (reminders): every signed-in user
@@ -48,7 +49,7 @@ export type Permission =
  * document no department answers for (an unassigned city-wide strategy, the policy outline) is the
  * administrators'. Supervisors sign off their departments' updates. Reviewers (研考會) decide what is
  * tracked and review and publish updates; an item's departments and reviewers decide which strategies
- * it serves. Councillors
+ * it serves and define its indicators (staff of its departments record their actual values). Councillors
  * read the council area and keep their notes; administrators may do everything; the command line
  * may import. Every signed-in user keeps their own account's settings. Administrators and reviewers
  * must enrol a second factor before anything else, and may not turn theirs off.
@@ -75,6 +76,7 @@ export function can(actor: Actor | null, permission: Permission): boolean {
     case "progress.review":
       return actor.role === "reviewer";
     case "link.decide":
+    case "indicator.define":
       return actor.role === "reviewer" || (inDepartments && ownsAny(permission.departmentIds));
     case "document.import":
       return inDepartments && ownsDepartment(permission.departmentId);

@@ -12,6 +12,7 @@ import {
   listItems,
   listSetThresholds,
 } from "@/lib/data/portal";
+import { getItemIndicators } from "@/lib/data/indicators";
 import { deserialise, serialise } from "./serialise";
 import { TAGS } from "./tags";
 
@@ -77,4 +78,9 @@ export const readSetThresholds = cachedRead(
   "set-thresholds",
   () => listSetThresholds(),
   () => [TAGS.progressOverview],
+);
+export const readItemIndicators = cachedRead(
+  "item-indicators",
+  (nodeId: number) => getItemIndicators(nodeId),
+  (nodeId) => [TAGS.node(nodeId)],
 );

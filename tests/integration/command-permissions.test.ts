@@ -13,6 +13,7 @@ import { addNoteCommand } from "@/lib/notes/councillor-notes";
 import { BULK_COLUMNS } from "@/lib/progress/bulk";
 import { approveProgressCommand, createProgressEntryCommand } from "@/lib/progress/commands";
 import { proposePlanCommand } from "@/lib/progress/plans";
+import { defineIndicatorCommand } from "@/lib/progress/indicators";
 import { enrolSecondFactorCommand } from "@/lib/account/second-factor";
 import { portalSecret } from "@/lib/auth/portal-secret";
 import { totpCode } from "@/lib/auth/second-factor";
@@ -122,6 +123,18 @@ const proposedPlan = async () => {
   const input = { trackedItemId, expectedVersion: 0, points: PLAN_POINTS };
   const plan = await run(t.db, proposePlanCommand, askers.ownStaff, input, { now: NOW });
   return { planId: plan.id };
+};
+/** An indicator of a fresh 2018 tracked item, defined by the item's own staff. */
+const INDICATOR = {
+  name: "市民滿意度",
+  unit: "%",
+  direction: "higher_better",
+  baseline: 60,
+  targets: [{ year: 2018, value: 75 }],
+};
+const definedIndicator = async () => {
+  const trackedItemId = await planItem();
+  return run(t.db, defineIndicatorCommand, askers.ownStaff, { trackedItemId, ...INDICATOR }, { now: NOW });
 };
 const PLAN = readFileSync("seeds/002_edb18fdb8a68a56c.txt");
 const planFile = () => ({ fileName: "002.txt", file: new Blob([PLAN]) });
@@ -264,6 +277,29 @@ const FIXTURES: Record<CommandName, Fixture> = {
   "plan.return": {
     allowed: SUPERVISORS,
     input: async () => ({ ...(await proposedPlan()), comment: "第 2 季進度請再確認" }),
+  },
+  "indicator.define": {
+    allowed: LINK_DECIDERS, // the item's departments and the 研考會
+    input: async () => ({ trackedItemId: await planItem(), ...INDICATOR }),
+  },
+  "indicator.update": {
+    allowed: LINK_DECIDERS,
+    input: async () => ({
+      indicatorId: (await definedIndicator()).id,
+      expectedVersion: 1,
+      ...INDICATOR,
+      targets: [{ year: 2018, value: 80 }],
+      reason: "依議會決議提高目標",
+    }),
+  },
+  "indicator.record": {
+    allowed: OWNERS, // the item's departments' staff and supervisors
+    input: async () => ({
+      indicatorId: (await definedIndicator()).id,
+      periodEnd: "2018-06-30",
+      value: 68,
+      expectedRevision: 0,
+    }),
   },
   "progress.bulk-preview": { allowed: STAFF_WORKSPACE, input: () => ({ file: new Blob([bulkCsv()]) }) },
   "progress.bulk-apply": { allowed: STAFF_WORKSPACE, input: () => ({ csv: bulkCsv() }) },

@@ -90,6 +90,15 @@ export default async function MethodologyPage({ params }: Props) {
       {section("behind-heading", m.behindHeading, <p className="mt-2 leading-relaxed">{m.behind}</p>)}
       {section("override-heading", m.overrideHeading, <p className="mt-2 leading-relaxed">{m.override}</p>)}
       {section("weights-heading", m.weightsHeading, <p className="mt-2 leading-relaxed">{m.weights}</p>)}
+      {section(
+        "indicators-heading",
+        t.indicators.methodology.heading,
+        t.indicators.methodology.paragraphs.map((p) => (
+          <p key={p} className="mt-2 leading-relaxed">
+            {p}
+          </p>
+        )),
+      )}
     </article>
   );
 }

@@ -8,13 +8,14 @@ import { FigureQuote } from "@/components/figure-quote";
 import { LightBadge } from "@/components/light-badge";
 import { PlannedActualChart } from "@/components/planned-actual-chart";
 import { shortPeriodLabel } from "@/lib/i18n/cycles";
+import { IndicatorTable } from "@/components/indicator-table";
 import { sourceHref } from "@/components/node-tree";
 import { StatusBadge } from "@/components/status";
 import { departmentName, formatDate, formatDay, formatNumber, formatYearRange } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
-import { readNodePage } from "@/lib/cache/public-reads";
+import { readItemIndicators, readNodePage } from "@/lib/cache/public-reads";
 import type { LinkedNode, NodeRef } from "@/lib/queries/nodes";
 import { parseRecordId } from "@/lib/validation/params";
 import { renderOnFirstRequest } from "@/lib/routing/query-pages";
@@ -331,6 +332,9 @@ export default async function NodePage({ params }: Props) {
         </section>
       )}
 
+      {/* Indicators (衡量指標), issue 13: one block, its own read (docs/decisions/014-indicators.md). */}
+      {!isReport && <IndicatorBlock nodeId={node.id} t={t} locale={locale} />}
+
       {node.relatedFigures.length > 0 && (
         <section aria-labelledby="related-heading" className="mt-6">
           <h2 id="related-heading" className="text-lg font-semibold text-civic-900">
@@ -368,5 +372,19 @@ export default async function NodePage({ params }: Props) {
         </section>
       )}
     </article>
+  );
+}
+
+/** 衡量指標: the published actuals of the item's indicators against their targets, when it has any. */
+async function IndicatorBlock({ nodeId, t, locale }: { nodeId: number; t: Messages; locale: Locale }) {
+  const items = await readItemIndicators(nodeId);
+  if (!items.some((item) => item.indicators.length > 0)) return null;
+  return (
+    <section aria-labelledby="indicators-heading" className="mt-6">
+      <h2 id="indicators-heading" className="mb-2 text-lg font-semibold text-civic-900">
+        {t.indicators.heading}
+      </h2>
+      <IndicatorTable items={items} t={t} locale={locale} />
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FieldChangeValues } from "@/components/field-change";
+import { IndicatorSection } from "@/components/indicator-section";
 import { LinkWorkbench } from "@/components/link-workbench";
 import { PlannedProgressSection } from "@/components/planned-progress";
 import { ProgressForm, type ProgressFormLabels } from "@/components/progress-form";
@@ -10,6 +11,7 @@ import { StatusBadge, UpdateStateBadge } from "@/components/status";
 import { UpdateStepForm } from "@/components/update-step-form";
 import { WithdrawProgressForm } from "@/components/withdraw-progress-form";
 import { requireUser } from "@/lib/auth/guard";
+import { getNodeIndicators } from "@/lib/data/indicators";
 import { getLinkWorkbench } from "@/lib/data/links";
 import { getNodePlans } from "@/lib/data/plans";
 import { getNodeForEditing } from "@/lib/data/staff";
@@ -30,6 +32,7 @@ import {
   submitUpdateAction,
   withdrawProgressAction,
 } from "./actions";
+import { defineIndicatorAction, recordIndicatorAction, updateIndicatorAction } from "./indicator-actions";
 import { approvePlanAction, proposePlanAction, returnPlanAction } from "./plan-actions";
 
 type Props = {
@@ -97,9 +100,10 @@ export default async function EditProgressPage({ params, searchParams }: Props) 
   if (found.status === "forbidden") forbidden();
   const { node, tracked, mayApprove } = found;
   const linkQuery = (await searchParams).linkq;
-  const [links, plans] = await Promise.all([
+  const [links, plans, indicators] = await Promise.all([
     getLinkWorkbench(user, id, typeof linkQuery === "string" ? linkQuery : undefined),
     getNodePlans(user, id),
+    getNodeIndicators(user, id),
   ]);
   const u = t.workspace.updates;
 
@@ -173,6 +177,20 @@ export default async function EditProgressPage({ params, searchParams }: Props) 
           t={t}
           locale={locale}
           actions={{ propose: proposePlanAction, approve: approvePlanAction, return: returnPlanAction }}
+        />
+      )}
+
+      {indicators && (
+        <IndicatorSection
+          indicators={indicators}
+          nodeId={node.id}
+          t={t}
+          locale={locale}
+          actions={{
+            define: defineIndicatorAction,
+            update: updateIndicatorAction,
+            record: recordIndicatorAction,
+          }}
         />
       )}
 
