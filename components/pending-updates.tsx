@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { LightBadge } from "@/components/light-badge";
+import { LightOverrideForm } from "@/components/light-override-form";
 import { StatusBadge } from "@/components/status";
 import { UpdateStepForm } from "@/components/update-step-form";
 import type { FieldsFormState } from "@/lib/commands/forms";
-import { departmentName, formatDateTime } from "@/lib/i18n/format";
+import { departmentName, formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { PendingUpdate } from "@/lib/tracking/queues";
@@ -26,6 +28,7 @@ export function PendingUpdates({
   advanceLabel,
   sendBack,
   itemLink = "staff",
+  overrideLight,
 }: {
   id: string;
   heading: string;
@@ -40,6 +43,8 @@ export function PendingUpdates({
   sendBack: StepAction;
   /** Where an item's title leads: the staff edit page (supervisors) or the public page (研考會). */
   itemLink?: "staff" | "public";
+  /** The supervisor's 調整燈號 (the approval queue only). */
+  overrideLight?: StepAction;
 }) {
   const u = t.workspace.updates;
   const f = t.workspace.progressForm;
@@ -75,7 +80,44 @@ export function PendingUpdates({
                   <time dateTime={update.since.toISOString()}>{formatDateTime(locale, update.since)}</time>
                 </span>
               </p>
+              <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+                <LightBadge light={update.light.override?.light ?? update.light.computed} t={t} />
+                {update.light.planned !== null && update.percent !== null && (
+                  <span className="text-slate-700">{t.lights.why(update.light.planned, update.percent)}</span>
+                )}
+              </p>
+              {update.light.override && (
+                <p className="mt-1 rounded bg-amber-50 p-2 text-sm">
+                  {u.override.computed(t.lights.names[update.light.computed])} ·{" "}
+                  {u.override.overridden(
+                    t.lights.names[update.light.override.light],
+                    update.light.override.reason,
+                  )}
+                </p>
+              )}
               <p className="mt-2 text-sm whitespace-pre-wrap">{update.narrative}</p>
+              {(update.catchUp.delayCause || update.catchUp.remedy || update.catchUp.catchUpDate) && (
+                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+                  {update.catchUp.delayCause && (
+                    <>
+                      <dt className="text-slate-600">{t.lights.delayCause}</dt>
+                      <dd>{update.catchUp.delayCause}</dd>
+                    </>
+                  )}
+                  {update.catchUp.remedy && (
+                    <>
+                      <dt className="text-slate-600">{t.lights.remedy}</dt>
+                      <dd>{update.catchUp.remedy}</dd>
+                    </>
+                  )}
+                  {update.catchUp.catchUpDate && (
+                    <>
+                      <dt className="text-slate-600">{t.lights.catchUpDate}</dt>
+                      <dd>{formatDate(locale, update.catchUp.catchUpDate)}</dd>
+                    </>
+                  )}
+                </dl>
+              )}
               {update.evidenceLinks.length > 0 && (
                 <ul className="mt-1 list-disc pl-5 text-sm">
                   {update.evidenceLinks.map((link) => (
@@ -109,6 +151,20 @@ export function PendingUpdates({
                     comment={u.returnComment}
                     tone="secondary"
                   />
+                  {overrideLight && update.light.computed !== "completed" && (
+                    <LightOverrideForm
+                      action={overrideLight}
+                      entryId={update.entryId}
+                      nodeId={update.nodeId}
+                      locale={locale}
+                      current={update.light.override?.light ?? "none"}
+                      options={(["green", "yellow", "red"] as const).map((value) => ({
+                        value,
+                        label: t.lights.names[value],
+                      }))}
+                      labels={{ ...u.override, working: u.working }}
+                    />
+                  )}
                 </div>
               )}
             </li>

@@ -2,7 +2,7 @@ import { DEMO_ACCOUNTS, type DemoAccount, ensureDemoAccounts, ensureFirstAdmin }
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { selectDatabase, type SelectedDatabase } from "@/lib/db/select";
-import { readEnv } from "@/lib/env";
+import { demoWanted, readEnv } from "@/lib/env";
 import { type DemoScenarioReport, ensureDemoScenario } from "@/lib/demo/scenario";
 import { seedDatabase, type SeedReport } from "@/lib/import/seed";
 
@@ -37,7 +37,7 @@ export async function prepareDatabase(options: { seedsDir: string; seed: boolean
     try {
       const seed = await seedDatabase(client, options.seedsDir);
       // Demo accounts only where nobody could mistake them for real ones, unless asked for.
-      const demoEnabled = env.PORTAL_DEMO_ACCOUNTS ? env.PORTAL_DEMO_ACCOUNTS === "1" : database.embedded;
+      const demoEnabled = demoWanted(env, database.embedded);
       const demoSecondFactor =
         env.PORTAL_DEMO_TOTP_SECRET && env.NEXTAUTH_SECRET
           ? { totpSecret: env.PORTAL_DEMO_TOTP_SECRET, authSecret: env.NEXTAUTH_SECRET }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ENV_VARIABLES, readEnv } from "./env";
+import { demoWanted, ENV_VARIABLES, readEnv } from "./env";
 
 describe("readEnv", () => {
   it("defaults to the embedded database on port 3000", () => {
@@ -55,5 +55,18 @@ describe("readEnv", () => {
     // Every variable is documented there, but NODE_ENV, which the tools set.
     expect(Object.keys(values).sort()).toEqual(ENV_VARIABLES.filter((v) => v !== "NODE_ENV").sort());
     expect(readEnv(values)).toMatchObject({ DATABASE_POOL_MAX: 10, PORTAL_DEMO_ACCOUNTS: "0" });
+  });
+});
+
+describe("the demo", () => {
+  it.each([
+    [{}, true, true], // embedded by default
+    [{}, false, false], // a database given by DATABASE_URL never, unless asked
+    [{ PORTAL_DEMO: "1" }, false, true],
+    [{ PORTAL_DEMO: "0" }, true, false],
+    [{ PORTAL_DEMO_ACCOUNTS: "1" }, false, true], // the older name still works
+    [{ PORTAL_DEMO: "0", PORTAL_DEMO_ACCOUNTS: "1" }, false, false], // the new name wins
+  ] as const)("%j on embedded=%s: %s", (env, embedded, wanted) => {
+    expect(demoWanted(env, embedded)).toBe(wanted);
   });
 });

@@ -39,6 +39,12 @@ const envSchema = z.object({
   /** Create the demo accounts (one per role, printed at start). On by default for the embedded database only. */
   PORTAL_DEMO_ACCOUNTS: z.enum(["0", "1"]).optional(),
   /**
+   * Load the demo (accounts and a scripted year of tracking, with a 示範資料 banner on every page).
+   * On by default for the embedded database only; a database given by DATABASE_URL never gets it
+   * unless this is 1. Takes precedence over PORTAL_DEMO_ACCOUNTS, its older name.
+   */
+  PORTAL_DEMO: z.enum(["0", "1"]).optional(),
+  /**
    * A base32 TOTP secret for the demo administrator and reviewer (their role requires a second
    * factor), so the browser tests can compute their codes. Unset: they enrol at first sign-in.
    */
@@ -139,3 +145,12 @@ export function missingProductionSecrets(env: Env): string[] {
 
 export const missingSecretsMessage = (names: string[]) =>
   `Refusing to start in production without ${names.join(", ")}: set ${names.length > 1 ? "them" : "it"} (at least 32 characters, e.g. \`openssl rand -hex 32\`), or start with \`npm start\`, which keeps a generated one.`;
+
+/** Whether to load the demo: PORTAL_DEMO (or its older name) when set, else only on the embedded database. */
+export function demoWanted(
+  env: { PORTAL_DEMO?: "0" | "1"; PORTAL_DEMO_ACCOUNTS?: "0" | "1" },
+  embedded: boolean,
+): boolean {
+  const asked = env.PORTAL_DEMO ?? env.PORTAL_DEMO_ACCOUNTS;
+  return asked ? asked === "1" : embedded;
+}

@@ -22,7 +22,7 @@ if (env.DATABASE_URL) {
 }
 // The browser tests sign in with the demo accounts, on either database; the administrator and the
 // reviewer with a second factor whose codes the tests compute (tests/e2e/second-factor.ts).
-process.env.PORTAL_DEMO_ACCOUNTS = "1";
+process.env.PORTAL_DEMO = "1";
 process.env.PORTAL_DEMO_TOTP_SECRET = DEMO_TOTP_SECRET;
 
 // A real SMTP server for the portal's mail: each message it receives is written, raw, to

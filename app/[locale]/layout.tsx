@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FeedLink } from "@/components/feed-link";
+import { readDemoMode } from "@/lib/cache/public-reads";
 import { SiteHeader } from "@/components/site-header";
 import { htmlLang } from "@/lib/i18n/locale";
 import { getI18n } from "@/lib/i18n/server";
@@ -21,6 +22,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children, params }: Props) {
   const { t, locale } = await getI18n(params);
+  const demo = await readDemoMode();
   return (
     <html lang={htmlLang(locale)}>
       <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
@@ -31,6 +33,15 @@ export default async function RootLayout({ children, params }: Props) {
           {t.skipToContent}
         </a>
         <SiteHeader t={t} locale={locale} />
+        {demo && (
+          <p
+            role="note"
+            className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-center text-amber-950"
+          >
+            <strong className="mr-1">{t.demoBanner.label}</strong>
+            {t.demoBanner.text}
+          </p>
+        )}
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {children}
         </main>

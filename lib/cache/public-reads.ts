@@ -11,6 +11,7 @@ import {
   listDocuments,
   listItems,
   listSetThresholds,
+  hasDemoData,
 } from "@/lib/data/portal";
 import { getItemIndicators } from "@/lib/data/indicators";
 import { deserialise, serialise } from "./serialise";
@@ -84,3 +85,4 @@ export const readItemIndicators = cachedRead(
   (nodeId: number) => getItemIndicators(nodeId),
   (nodeId) => [TAGS.node(nodeId)],
 );
+export const readDemoMode = cachedRead("demo-mode", () => hasDemoData());

@@ -1,5 +1,6 @@
 import "server-only";
 import * as budgets from "@/lib/queries/budgets";
+import * as demo from "@/lib/queries/demo";
 import * as departments from "@/lib/queries/departments";
 import * as documents from "@/lib/queries/documents";
 import * as feed from "@/lib/queries/feed";
@@ -24,6 +25,7 @@ export const getDepartmentPage = publicRead(departments.getDepartmentPage);
 export const getBudgetExplorer = publicRead(budgets.getBudgetExplorer);
 export const listItems = publicRead(items.listItems);
 export const listSetThresholds = publicRead(lights.listSetThresholds);
+export const hasDemoData = publicRead(demo.hasDemoData);
 export const listProgressUpdates = publicRead(feed.listProgressUpdates);
 /** Never throws: reports the database as down instead. */
 export const getHealth = publicRead(health.getHealth);

@@ -21,6 +21,10 @@ export const zhHant = {
     search: "搜尋",
   },
   breadcrumb: "頁面位置",
+  demoBanner: {
+    label: "示範資料",
+    text: "本站的列管項目、進度、燈號與帳號是示範用的虛構資料，不代表高雄市政府的實際執行情形；計畫文件為真實的公開文件。",
+  },
   footer: {
     source: "資料來源：高雄市政府施政綱要、中程施政計畫、施政計畫提要及議會業務報告。",
     unofficial: "本網站整理公開文件，內容以市府公布之原始文件為準。",
@@ -429,6 +433,10 @@ export const en: Messages = {
     search: "Search",
   },
   breadcrumb: "Breadcrumb",
+  demoBanner: {
+    label: "Demo data",
+    text: "The tracking, progress, lights and accounts on this site are made up for the demo and do not describe the City's real performance; the plan documents are the real published ones.",
+  },
   footer: {
     source:
       "Sources: Kaohsiung City Government policy outlines, mid-term plans, department plans and business reports to the city council.",

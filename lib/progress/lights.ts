@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import { progressTags } from "@/lib/cache/tags";
 import { defineCommand } from "@/lib/commands/command";
+import type { Db } from "@/lib/db/client";
 import { type Light, type LightResult, lightFor, needsCatchUpPlan } from "@/lib/domain/lights";
 import { plannedAt, readPlanPoints } from "@/lib/domain/planned";
 import { calendarDay } from "@/lib/domain/time";
@@ -41,7 +42,7 @@ type Override = { light: "green" | "yellow" | "red"; reason: string } | null;
 
 /** The light an update gets (or would get) now, with the planned % it was compared with. */
 export async function judgeUpdate(
-  tx: Tx,
+  tx: Tx | Db,
   entry: JudgedEntry,
   override: Override = null,
 ): Promise<UpdateJudgement> {

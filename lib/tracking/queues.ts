@@ -2,7 +2,10 @@ import { assertCan, can, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
+import type { Light } from "@/lib/domain/lights";
+import { calendarDay } from "@/lib/domain/time";
 import { readEvidenceLinks, type EvidenceLink } from "@/lib/progress/history";
+import { judgeUpdate } from "@/lib/progress/lights";
 import { listInbox } from "./inbox";
 
 /**
@@ -27,6 +30,10 @@ export type PendingUpdate = {
   author: { id: number; name: string };
   /** When it reached this queue (its last step). */
   since: Date;
+  /** The light the rule gives it now, the planned % it is compared with, and a supervisor's override. */
+  light: { computed: Light; planned: number | null; override: { light: Light; reason: string } | null };
+  /** When behind: 落後原因, 因應對策, 預計改善日期 (a Taipei day). */
+  catchUp: { delayCause: string | null; remedy: string | null; catchUpDate: string | null };
 };
 
 export type Queue = "approval" | "review";
@@ -71,6 +78,13 @@ export async function listPendingUpdates(
       narrative: true,
       evidenceLinks: true,
       updatedAt: true,
+      nodeId: true,
+      periodTo: true,
+      delayCause: true,
+      remedy: true,
+      catchUpDate: true,
+      lightOverride: true,
+      lightOverrideReason: true,
       author: { select: { id: true, name: true } },
       node: {
         select: {
@@ -84,6 +98,9 @@ export async function listPendingUpdates(
       steps: { orderBy: { id: "desc" }, take: 1, select: { at: true } },
     },
   });
+  const judged = new Map<number, Awaited<ReturnType<typeof judgeUpdate>>>();
+  // One small query per update: a queue holds at most 200.
+  for (const e of entries) judged.set(e.id, await judgeUpdate(db, e));
   return entries
     .map((e) => ({
       entryId: e.id,
@@ -100,6 +117,19 @@ export async function listPendingUpdates(
       evidenceLinks: readEvidenceLinks(e.evidenceLinks),
       author: e.author,
       since: e.steps[0]?.at ?? e.updatedAt,
+      light: {
+        computed: judged.get(e.id)?.light ?? "unrated",
+        planned: judged.get(e.id)?.planned ?? null,
+        override:
+          e.lightOverride && e.lightOverrideReason
+            ? { light: e.lightOverride, reason: e.lightOverrideReason }
+            : null,
+      },
+      catchUp: {
+        delayCause: e.delayCause,
+        remedy: e.remedy,
+        catchUpDate: e.catchUpDate ? calendarDay(e.catchUpDate) : null,
+      },
     }))
     .sort((a, b) => a.since.getTime() - b.since.getTime() || a.entryId - b.entryId);
 }

@@ -3,6 +3,9 @@ import { ensureDemoAccounts } from "@/lib/auth/accounts";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { DEMO_SET_NAME, ensureDemoScenario } from "@/lib/demo/scenario";
 import { seedDatabase } from "@/lib/import/seed";
+import { hasDemoData } from "@/lib/queries/demo";
+import { getHomeDashboard } from "@/lib/queries/home";
+import { getNodePage } from "@/lib/queries/nodes";
 import { listInbox } from "@/lib/tracking/inbox";
 import { countWaitingWork } from "@/lib/tracking/queues";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -31,23 +34,31 @@ const sessionOf = async (email: string) => {
 
 describe("the demo scenario", () => {
   it("tracks the year and leaves an update at every step of sign-off", async () => {
-    expect(await ensureDemoScenario(t.db, NOW)).toEqual({ setName: DEMO_SET_NAME, updates: 6 });
+    expect(await ensureDemoScenario(t.db, NOW)).toEqual({ setName: DEMO_SET_NAME, updates: 9 });
     const entries = await t.db.progressEntry.findMany({
-      select: { state: true, periodQuarter: true, returnComment: true },
+      select: { state: true, periodQuarter: true, returnComment: true, light: true, delayCause: true },
       orderBy: { id: "asc" },
     });
-    expect(entries.map((e) => `${e.periodQuarter}:${e.state}`)).toEqual([
-      "2:published",
-      "3:published",
-      "3:published",
-      "3:returned",
-      "3:submitted",
-      "3:draft",
+    expect(entries.map((e) => `${e.periodQuarter}:${e.state}:${e.light ?? "-"}`)).toEqual([
+      // on schedule all year
+      "1:published:green",
+      "2:published:green",
+      "3:published:green",
+      // falling behind: on plan, 5 points behind (still green), then 17 behind (red)
+      "1:published:green",
+      "2:published:green",
+      "3:published:red",
+      "3:returned:-",
+      "3:submitted:-",
+      "3:draft:-",
     ]);
-    expect(entries[3]?.returnComment).toContain("經費執行數");
+    expect(entries[5]?.delayCause).toContain("用地取得");
+    expect(entries[6]?.returnComment).toContain("經費執行數");
     // Every step was taken by a person through a command: in the history and the audit log.
-    expect(await t.db.updateStep.count({ where: { action: "publish" } })).toBe(3);
+    expect(await t.db.updateStep.count({ where: { action: "publish" } })).toBe(6);
     expect(await t.db.auditEvent.count({ where: { action: "progress.return" } })).toBe(1);
+    // 秘書處 planned its four items' year, approved by its supervisor.
+    expect(await t.db.plannedProgress.count({ where: { state: "approved" } })).toBe(4);
   });
 
   it("gives each demo account something waiting", async () => {
@@ -61,5 +72,61 @@ describe("the demo scenario", () => {
   it("runs once: a database that tracks something is left alone", async () => {
     expect(await ensureDemoScenario(t.db, NOW)).toEqual({ skipped: "something is tracked already" });
     expect(await t.db.trackedSet.count()).toBe(1);
+  });
+});
+
+describe("the demo in public", () => {
+  const TODAY = "2026-11-22";
+  const demoNodes = async () =>
+    (
+      await t.db.trackedItem.findMany({
+        where: { leadDepartmentId: { not: null } },
+        orderBy: { node: { lineFrom: "asc" } },
+        select: { nodeId: true },
+      })
+    ).map((i) => i.nodeId);
+
+  it("shows each item's light now, its updates' lights and its planned-vs-actual curve", async () => {
+    const [onSchedule, behind, returned] = await demoNodes();
+    const good = await getNodePage(t.db, onSchedule ?? 0, TODAY);
+    expect(good?.tracking?.light).toBe("green");
+    expect(good?.tracking?.periods.map((p) => [p.planned, p.actual])).toEqual([
+      [15, 15],
+      [35, 35],
+      [60, 60],
+      [100, null],
+    ]);
+    const late = await getNodePage(t.db, behind ?? 0, TODAY);
+    expect(late?.tracking?.light).toBe("red");
+    const [q3] = late?.progress ?? [];
+    expect(q3).toMatchObject({ light: "red", plannedPercent: 55, percent: 38, catchUpDate: "2027-03-31" });
+    expect(q3?.delayCause).toContain("用地取得");
+    // Its Q3 update is back with its author: nothing public for the period that is due.
+    expect((await getNodePage(t.db, returned ?? 0, TODAY))?.tracking?.light).toBe("not_reported");
+  });
+
+  it("rolls the lights up by department on the home page, most on schedule first", async () => {
+    const home = await getHomeDashboard(t.db, TODAY);
+    const rows = home.lights?.byDepartment.map((d) => [
+      d.department.slug,
+      d.lights.counts.green,
+      d.lights.counts.red,
+      d.lights.counts.not_reported,
+    ]);
+    expect(rows).toEqual([
+      ["secretariat", 1, 1, 2],
+      ["transportation", 0, 0, 2],
+    ]);
+    expect(home.lights?.dataAsOf).not.toBeNull();
+  });
+
+  it("marks the database as holding demo data, for the 示範資料 banner", async () => {
+    expect(await hasDemoData(t.db)).toBe(true);
+    const fresh = await createTestDatabase();
+    try {
+      expect(await hasDemoData(fresh.db)).toBe(false);
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

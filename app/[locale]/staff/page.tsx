@@ -11,6 +11,7 @@ import { departmentName, formatDay, formatYear } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { WORKSPACE_FILTERS, type WorkspaceFilter } from "@/lib/queries/staff";
 import { approveUpdateAction, returnUpdateAction } from "./items/[id]/actions";
+import { overrideLightAction } from "./items/[id]/light-actions";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -83,6 +84,7 @@ export default async function StaffDashboard({ params, searchParams }: Props) {
           advance={approveUpdateAction}
           advanceLabel={t.workspace.updates.approve}
           sendBack={returnUpdateAction}
+          overrideLight={overrideLightAction}
         />
       )}
 
