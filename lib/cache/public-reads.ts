@@ -64,7 +64,8 @@ export const readNodePage = cachedRead(
 export const readDepartments = cachedRead("departments", () => listDepartments());
 export const readDepartmentPage = cachedRead(
   "department",
-  (slug: string) => getDepartmentPage(slug),
+  // Today's Taipei day is in the key, as for the node page: lights move when a due day passes.
+  (slug: string, today: string) => getDepartmentPage(slug, today),
   (slug) => [TAGS.department(slug)],
 );
 export const readBudgetExplorer = cachedRead("budgets", (query: Parameters<typeof getBudgetExplorer>[0]) =>

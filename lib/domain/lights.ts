@@ -135,3 +135,15 @@ export const byShareOnSchedule = (a: LightShares, b: LightShares) =>
   b.shares.green + b.shares.completed - (a.shares.green + a.shares.completed) ||
   a.shares.red - b.shares.red ||
   b.counts.total - a.counts.total;
+
+/** Worst first: how lists of items put what needs attention on top. */
+const SEVERITY: Record<Light, number> = {
+  red: 0,
+  yellow: 1,
+  not_reported: 2,
+  green: 3,
+  unrated: 4,
+  completed: 5,
+  closed: 6,
+};
+export const worstFirst = (a: Light, b: Light) => SEVERITY[a] - SEVERITY[b];

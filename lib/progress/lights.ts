@@ -3,7 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { progressTags } from "@/lib/cache/tags";
 import { defineCommand } from "@/lib/commands/command";
 import type { Db } from "@/lib/db/client";
-import { type Light, type LightResult, lightFor, needsCatchUpPlan } from "@/lib/domain/lights";
+import { type Light, type LightResult, lightFor, needsCatchUpPlan, worstFirst } from "@/lib/domain/lights";
 import { plannedAt, readPlanPoints } from "@/lib/domain/planned";
 import { calendarDay } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
@@ -24,18 +24,9 @@ type Tx = Prisma.TransactionClient;
 
 export type UpdateJudgement = LightResult & { planned: number | null };
 
-/** Worst first: what a roll-up and a multi-set node show when lights differ. */
-const SEVERITY: Record<Light, number> = {
-  red: 0,
-  yellow: 1,
-  not_reported: 2,
-  green: 3,
-  unrated: 4,
-  completed: 5,
-  closed: 6,
-};
+/** The worse of two judgements: where several sets track a node, an item behind anyone's plan is behind. */
 export const worseOf = <T extends { light: Light }>(a: T, b: T): T =>
-  SEVERITY[b.light] < SEVERITY[a.light] ? b : a;
+  worstFirst(b.light, a.light) < 0 ? b : a;
 
 type JudgedEntry = { nodeId: number; status: ProgressStatus; percent: number | null; periodTo: Date };
 type Override = { light: "green" | "yellow" | "red"; reason: string } | null;

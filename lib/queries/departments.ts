@@ -7,6 +7,7 @@ import { rocToGregorianOrNull } from "@/lib/domain/years";
 import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { type DocumentSummary, listDocuments } from "./documents";
+import { type DepartmentTracking, departmentTracking } from "./lights";
 import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 /** The kinds of node a department is accountable for: what it promised to do. */
@@ -66,17 +67,19 @@ export type DepartmentPage = {
   budgets: Array<{ year: number; document: { id: number; title: string }; breakdown: BudgetBreakdown }>;
   reports: DocumentSummary[];
   progress: StatusCounts;
+  /** Its items tracked this year, with their lights; null when it tracks nothing now. */
+  tracking: DepartmentTracking | null;
 };
 
 /** A department's page: its items across years, its budgets, its reports and its progress. */
-export async function getDepartmentPage(db: Db, slug: string): Promise<DepartmentPage | null> {
+export async function getDepartmentPage(db: Db, slug: string, today: string): Promise<DepartmentPage | null> {
   const dept = await db.department.findUnique({
     where: { slug },
     select: { id: true, slug: true, nameZh: true, nameEn: true, aliases: { select: { alias: true } } },
   });
   if (!dept) return null;
 
-  const [items, budgetLines, documents] = await Promise.all([
+  const [items, budgetLines, documents, tracking] = await Promise.all([
     db.planNode.findMany({
       where: { departmentId: dept.id, kind: { in: ACCOUNTABLE_KINDS }, retiredAt: null },
       select: {
@@ -97,6 +100,7 @@ export async function getDepartmentPage(db: Db, slug: string): Promise<Departmen
       orderBy: [{ fiscalYear: "desc" }, ...budgetLineOrder],
     }),
     listDocuments(db, { kinds: ["council-report"], departmentSlug: slug }),
+    departmentTracking(db, dept.id, today),
   ]);
 
   const groups = new Map<number, DepartmentPage["itemsByYear"][number]>();
@@ -134,5 +138,6 @@ export async function getDepartmentPage(db: Db, slug: string): Promise<Departmen
     budgets,
     reports: documents,
     progress: countStatuses(items.map((i) => i.progressEntries[0]?.status ?? null)),
+    tracking,
   };
 }

@@ -9,7 +9,7 @@ import { rocToGregorianOrNull } from "@/lib/domain/years";
 import type { ProgressStatus } from "@/lib/generated/prisma/enums";
 import { type LightShares, rollUpLights } from "@/lib/domain/lights";
 import { type DepartmentRef, type DocumentSummary, listDocuments } from "./documents";
-import { type DepartmentLights, lightsByDepartment, trackedItemLights } from "./lights";
+import { type DepartmentLights, lightsByDepartment, trackedItemLights, trackedOn } from "./lights";
 import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 type Ref = { id: number; numberLabel: string | null; title: string | null; text: string };
@@ -223,8 +223,7 @@ async function cityLights(
   nodesOfVision: (vision: Ref) => Set<number>,
   visions: readonly Ref[],
 ): Promise<HomeDashboard["lights"]> {
-  const day = new Date(`${today}T00:00:00Z`);
-  const items = await trackedItemLights(db, { set: { fromDay: { lte: day }, toDay: { gte: day } } }, today);
+  const items = await trackedItemLights(db, trackedOn(today), today);
   if (items.length === 0) return null;
   const { departments, cityWide } = await lightsByDepartment(db, items);
   const latest = await db.progressEntry.findFirst({

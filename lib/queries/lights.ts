@@ -7,11 +7,18 @@ import {
   itemLightNow,
   type LightShares,
   rollUpLights,
+  worstFirst,
 } from "@/lib/domain/lights";
 import { calendarDay } from "@/lib/domain/time";
 import { PUBLIC_ENTRY } from "@/lib/domain/updates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DepartmentRef } from "./documents";
+
+/** Items tracked by a set whose span covers this Taipei day: what "tracked this year" means on public pages. */
+export const trackedOn = (today: string): Prisma.TrackedItemWhereInput => {
+  const day = new Date(`${today}T00:00:00Z`);
+  return { set: { fromDay: { lte: day }, toDay: { gte: day } } };
+};
 
 /** A tracked item's light today, with what a roll-up groups it by. */
 export type TrackedItemLight = {
@@ -97,7 +104,11 @@ export async function lightsByDepartment(
   items: readonly TrackedItemLight[],
 ): Promise<{ departments: DepartmentLights[]; cityWide: LightShares | null }> {
   const groups = new Map<number | null, TrackedItemLight[]>();
-  for (const item of items) groups.set(item.departmentId, [...(groups.get(item.departmentId) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.departmentId) ?? [];
+    group.push(item);
+    groups.set(item.departmentId, group);
+  }
   const ids = [...groups.keys()].filter((id): id is number => id !== null);
   const departments = await db.department.findMany({
     where: { id: { in: ids } },
@@ -121,4 +132,46 @@ export async function listSetThresholds(db: Db): Promise<SetThresholds[]> {
     select: { id: true, name: true, greenThreshold: true, yellowThreshold: true },
   });
   return sets.map((s) => ({ id: s.id, name: s.name, green: s.greenThreshold, yellow: s.yellowThreshold }));
+}
+
+export type DepartmentTracking = {
+  lights: LightShares;
+  /** Worst first, then in document order. */
+  items: Array<{ nodeId: number; numberLabel: string | null; title: string; light: Light; weight: number }>;
+};
+
+/** A department's tracked items this year (those it leads, or owns without a lead), with their lights. */
+export async function departmentTracking(
+  db: Db,
+  departmentId: number,
+  today: string,
+): Promise<DepartmentTracking | null> {
+  const lights = await trackedItemLights(
+    db,
+    {
+      ...trackedOn(today),
+      OR: [{ leadDepartmentId: departmentId }, { leadDepartmentId: null, node: { departmentId } }],
+    },
+    today,
+  );
+  if (lights.length === 0) return null;
+  const nodes = await db.planNode.findMany({
+    where: { id: { in: lights.map((l) => l.nodeId) } },
+    select: { id: true, numberLabel: true, title: true, text: true, lineFrom: true },
+  });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const items = lights
+    .flatMap((l) => {
+      const node = byId.get(l.nodeId);
+      return node ? [{ ...l, node }] : [];
+    })
+    .sort((a, b) => worstFirst(a.light, b.light) || a.node.lineFrom - b.node.lineFrom)
+    .map((l) => ({
+      nodeId: l.nodeId,
+      numberLabel: l.node.numberLabel,
+      title: l.node.title ?? l.node.text,
+      light: l.light,
+      weight: l.weight,
+    }));
+  return { lights: rollUpLights(lights), items };
 }

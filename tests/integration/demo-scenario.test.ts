@@ -4,6 +4,7 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { DEMO_SET_NAME, ensureDemoScenario } from "@/lib/demo/scenario";
 import { seedDatabase } from "@/lib/import/seed";
 import { hasDemoData } from "@/lib/queries/demo";
+import { getDepartmentPage } from "@/lib/queries/departments";
 import { getHomeDashboard } from "@/lib/queries/home";
 import { getNodePage } from "@/lib/queries/nodes";
 import { listInbox } from "@/lib/tracking/inbox";
@@ -118,6 +119,17 @@ describe("the demo in public", () => {
       ["transportation", 0, 0, 2],
     ]);
     expect(home.lights?.dataAsOf).not.toBeNull();
+  });
+
+  it("lists a department's tracked items worst first on its page", async () => {
+    const page = await getDepartmentPage(t.db, "secretariat", TODAY);
+    expect(page?.tracking?.items.map((i) => i.light)).toEqual([
+      "red",
+      "not_reported",
+      "not_reported",
+      "green",
+    ]);
+    expect(page?.tracking?.lights.counts.total).toBe(4);
   });
 
   it("marks the database as holding demo data, for the 示範資料 banner", async () => {

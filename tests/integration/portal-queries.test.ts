@@ -79,7 +79,7 @@ describe("documents", () => {
 
 describe("a department's page", () => {
   it("groups its items by year, newest first, with its budget, reports and progress", async () => {
-    const page = await getDepartmentPage(t.db, "secretariat");
+    const page = await getDepartmentPage(t.db, "secretariat", taipeiToday());
     expect(page?.aliases).toContain("秘書事務");
     expect(page?.itemsByYear.map((g) => g.year)).toEqual([2018, 2013]);
     expect(page?.budgets).toEqual([
@@ -87,7 +87,7 @@ describe("a department's page", () => {
     ]);
     expect(page?.reports).toHaveLength(1);
     expect(page?.progress.no_update).toBe(page?.progress.total);
-    expect(await getDepartmentPage(t.db, "no-such-office")).toBeNull();
+    expect(await getDepartmentPage(t.db, "no-such-office", taipeiToday())).toBeNull();
 
     const directory = await listDepartments(t.db);
     expect(directory.find((d) => d.slug === "secretariat")?.itemCount).toBeGreaterThan(20);
@@ -135,7 +135,7 @@ describe("progress, from an entry to every page that shows it", () => {
     expect(node?.progress.map((p) => p.status)).toEqual(["delayed", "on_track"]);
     expect(node?.progress[0]?.authorDepartments.map((d) => d.slug)).toEqual(["secretariat"]);
 
-    const dept = await getDepartmentPage(t.db, "secretariat");
+    const dept = await getDepartmentPage(t.db, "secretariat", taipeiToday());
     expect(dept?.progress.delayed).toBe(1);
 
     const delayed = await listItems(t.db, parseItemsQuery({ status: "delayed" }));
