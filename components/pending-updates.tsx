@@ -162,7 +162,14 @@ export function PendingUpdates({
                         value,
                         label: t.lights.names[value],
                       }))}
-                      labels={{ ...u.override, working: u.working }}
+                      labels={{
+                        heading: u.override.heading,
+                        light: u.override.light,
+                        asRule: u.override.asRule,
+                        reason: u.override.reason,
+                        submit: u.override.submit,
+                        working: u.working,
+                      }}
                     />
                   )}
                 </div>

@@ -39,6 +39,7 @@ import {
   assignLeadCommand,
   closeTrackedItemCommand,
   createTrackedSetCommand,
+  setWeightCommand,
   updateTrackedSetCommand,
 } from "@/lib/tracking/sets";
 
@@ -85,6 +86,7 @@ export const COMMANDS = [
   createTrackedSetCommand,
   assignLeadCommand,
   closeTrackedItemCommand,
+  setWeightCommand,
   decideLinkCommand,
   addLinkCommand,
   updateTrackedSetCommand,

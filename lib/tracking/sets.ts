@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TAGS } from "@/lib/cache/tags";
 import { assertCan, type SessionUser } from "@/lib/auth/permissions";
 import { defineCommand } from "@/lib/commands/command";
 import type { Db } from "@/lib/db/client";
@@ -262,7 +263,7 @@ export const assignLeadCommand = defineCommand({
   name: "tracking.assign-lead",
   input: assignLeadInput,
   permission: () => ({ action: "tracking.manage" }),
-  run: async ({ tx, audit }, input) => {
+  run: async ({ tx, audit, expire }, input) => {
     const before = await openItem(tx, input.itemId, input.expectedVersion);
     const slugs = [input.lead, ...input.co];
     const departments = await tx.department.findMany({
@@ -286,6 +287,52 @@ export const assignLeadCommand = defineCommand({
       before: { leadDepartmentId: before.leadDepartmentId, coDepartmentIds: before.coDepartmentIds },
       after: { leadDepartmentId: lead, coDepartmentIds: co },
     });
+    expire(TAGS.progressOverview); // the public roll-ups group items by their lead
+  },
+});
+
+export const MAX_WEIGHT = 100;
+
+export const setWeightInput = z.object({
+  itemId: recordId,
+  expectedVersion: recordId,
+  // A form posts text: a blank field is no weight (never 0), "4" is 4.
+  weight: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v),
+    z
+      .number({ message: "weight" })
+      .int({ message: "weight" })
+      .min(0, { message: "weight" })
+      .max(MAX_WEIGHT, { message: "weight" }),
+  ),
+});
+
+/**
+ * The 研考會 weighs a tracked item in roll-ups (a department, a vision, the city): equal (1) by
+ * default; 0 leaves it out of the shares while it is still listed and counted.
+ */
+export const setWeightCommand = defineCommand({
+  name: "tracking.set-weight",
+  input: setWeightInput,
+  permission: () => ({ action: "tracking.manage" }),
+  run: async ({ tx, audit, expire }, input) => {
+    await openItem(tx, input.itemId, input.expectedVersion);
+    const before = await tx.trackedItem.findUniqueOrThrow({
+      where: { id: input.itemId },
+      select: { weight: true },
+    });
+    const { count } = await tx.trackedItem.updateMany({
+      where: { id: input.itemId, version: input.expectedVersion },
+      data: { weight: input.weight, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("conflict", `Tracked item ${input.itemId} changed.`);
+    await audit({
+      entityType: "TrackedItem",
+      entityId: input.itemId,
+      before: { weight: before.weight },
+      after: { weight: input.weight },
+    });
+    expire(TAGS.progressOverview);
   },
 });
 
@@ -300,7 +347,7 @@ export const closeTrackedItemCommand = defineCommand({
   name: "tracking.close-item",
   input: closeTrackedItemInput,
   permission: () => ({ action: "tracking.manage" }),
-  run: async ({ tx, actor, audit, now }, input) => {
+  run: async ({ tx, actor, audit, now, expire }, input) => {
     await openItem(tx, input.itemId, input.expectedVersion);
     const { count } = await tx.trackedItem.updateMany({
       where: { id: input.itemId, version: input.expectedVersion },
@@ -318,6 +365,12 @@ export const closeTrackedItemCommand = defineCommand({
       entityId: input.itemId,
       after: { state: "closed", reason: input.reason },
     });
+    // 結案 is the item's light from now on, on its page and in every roll-up.
+    const { nodeId } = await tx.trackedItem.findUniqueOrThrow({
+      where: { id: input.itemId },
+      select: { nodeId: true },
+    });
+    expire(TAGS.progressOverview, TAGS.node(nodeId));
   },
 });
 
@@ -417,6 +470,7 @@ export async function getTrackedItem(db: Db, viewer: SessionUser | null, itemId:
         id: true,
         state: true,
         version: true,
+        weight: true,
         closedReason: true,
         closedAt: true,
         coDepartmentIds: true,

@@ -347,6 +347,7 @@ const FIXTURES: Record<CommandName, Fixture> = {
     allowed: REVIEWERS,
     input: async () => ({ ...(await trackedItem()), reason: "已完成" }),
   },
+  "tracking.set-weight": { allowed: REVIEWERS, input: async () => ({ ...(await trackedItem()), weight: 3 }) },
   "link.decide": { allowed: LINK_DECIDERS, input: () => suggestion() },
   "link.add": {
     allowed: LINK_DECIDERS,

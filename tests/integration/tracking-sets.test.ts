@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { seedDatabase } from "@/lib/import/seed";
 import {
   assignLeadCommand,
+  setWeightCommand,
   closeTrackedItemCommand,
   createTrackedSetCommand,
   getTrackedSet,
@@ -177,5 +178,32 @@ describe("lead departments and closing", () => {
         lead: "secretariat",
       }),
     ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("sets an item's weight in roll-ups, audited; refuses anything but a whole number from 0 to 100", async () => {
+    const item = await firstItem();
+    const before = await counts();
+    for (const weight of [-1, 101, 1.5, "三", "", null]) {
+      await expect(
+        run(t.db, setWeightCommand, reviewer, { itemId: item.id, expectedVersion: item.version, weight }),
+        String(weight),
+      ).rejects.toMatchObject({ code: "invalid_input", fields: { weight: "weight" } });
+    }
+    expect(await counts()).toEqual(before);
+    await run(t.db, setWeightCommand, reviewer, {
+      itemId: item.id,
+      expectedVersion: item.version,
+      weight: "4",
+    });
+    expect(
+      await t.db.trackedItem.findUniqueOrThrow({
+        where: { id: item.id },
+        select: { weight: true, version: true },
+      }),
+    ).toEqual({ weight: 4, version: item.version + 1 });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "tracking.set-weight", entityId: String(item.id) },
+    });
+    expect(audit.after).toEqual({ weight: 4 });
   });
 });

@@ -17,6 +17,7 @@ import { publishProgressCommand, returnProgressCommand } from "@/lib/progress/co
 import { setDepartmentReviewCommand } from "@/lib/tracking/review-settings";
 import {
   assignLeadCommand,
+  setWeightCommand,
   closeTrackedItemCommand,
   createTrackedSetCommand,
   updateTrackedSetCommand,
@@ -126,4 +127,13 @@ export async function returnReviewedUpdateAction(
     { returnTo: "/review" },
   );
   return fieldsFormState(result, form, { comment }, stepDoneOf(form).return);
+}
+
+/** 彙總權重: the 研考會 weighs a tracked item in the public roll-ups. */
+export async function setWeightAction(_state: FieldsFormState, form: FormData): Promise<FieldsFormState> {
+  if (!isForm(form)) return notAForm();
+  const weight = String(form.get("weight") ?? "");
+  const input = { itemId: form.get("itemId"), expectedVersion: form.get("expectedVersion"), weight };
+  const result = await runCommand(setWeightCommand, input, { returnTo: "/review" });
+  return fieldsFormState(result, form, { weight }, review(form).weightDone);
 }

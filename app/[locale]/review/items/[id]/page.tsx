@@ -11,7 +11,7 @@ import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { parseRecordId } from "@/lib/validation/params";
 import { addLinkAction, decideLinkAction } from "../../../links/actions";
-import { assignLeadAction, closeTrackedItemAction } from "../../actions";
+import { assignLeadAction, closeTrackedItemAction, setWeightAction } from "../../actions";
 
 type Props = {
   params: Promise<{ locale: string; id: string }>;
@@ -92,6 +92,18 @@ export default async function TrackedItemPage({ params, searchParams }: Props) {
               submit={r.close}
               hidden={hidden}
               fields={[{ kind: "textarea", name: "reason", label: r.reason, rows: 3 }]}
+            />
+          </section>
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <FieldsForm
+              id="item-weight"
+              heading={r.weightHeading}
+              action={setWeightAction}
+              submit={r.weightSave}
+              hidden={hidden}
+              fields={[
+                { kind: "text", name: "weight", label: r.weightLabel, defaultValue: String(item.weight) },
+              ]}
             />
           </section>
         </div>
