@@ -97,7 +97,7 @@ export function PlannedActualChart({ periods, t }: { periods: ChartPeriod[]; t: 
         <tbody>
           {periods.map((p) => (
             <tr key={p.key} className="border-t border-slate-100">
-              <th scope="row" className="font-normal">
+              <th scope="row" className="text-left font-normal">
                 {p.label}
               </th>
               <td className="text-right tabular-nums">{p.planned === null ? "—" : `${p.planned}%`}</td>

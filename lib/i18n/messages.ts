@@ -192,6 +192,7 @@ export const zhHant = {
     city: "全市",
     cityWide: "全市性項目（尚未指定主辦機關）",
     itemLightNow: "目前燈號",
+    lead: "主辦機關",
     departmentHeading: (items: number) => `本年度列管項目燈號（${items} 項）`,
   },
   methodology: {
@@ -614,6 +615,7 @@ export const en: Messages = {
     city: "City",
     cityWide: "City-wide items (no lead department yet)",
     itemLightNow: "Current light",
+    lead: "Lead department",
     departmentHeading: (items: number) =>
       `Tracked this year: lights (${items} ${items === 1 ? "item" : "items"})`,
   },

@@ -79,6 +79,8 @@ export type NodePage = NodeRef & {
   /** When the node is tracked: its light today and its planned vs actual % per period. */
   tracking: {
     light: Light;
+    /** The lead department (主辦) of the first set tracking it, when one is assigned. */
+    lead: DepartmentRef | null;
     periods: Array<CyclePeriod & { planned: number | null; actual: number | null }>;
   } | null;
   figures: Array<{ id: number; valueText: string; unit: string; label: string | null; sentence: string }>;
@@ -288,6 +290,7 @@ async function trackingOf(
     orderBy: { id: "asc" },
     select: {
       id: true,
+      leadDepartment: deptSelect,
       set: { select: { cadence: true, fromDay: true, toDay: true } },
       plans: {
         where: { state: "approved" },
@@ -307,6 +310,7 @@ async function trackingOf(
   );
   return {
     light: lightNow?.light ?? "unrated",
+    lead: item.leadDepartment,
     periods: periods.map((p) => ({
       ...p,
       planned: plannedAt(points, p.to),

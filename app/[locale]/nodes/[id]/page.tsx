@@ -218,7 +218,20 @@ export default async function NodePage({ params }: Props) {
               <p className="flex flex-wrap items-center gap-2">
                 <span className="text-slate-700">{t.lights.itemLightNow}</span>
                 <LightBadge light={node.tracking.light} t={t} />
-                <span className="text-sm text-slate-700">{t.lights.meaning[node.tracking.light]}</span>
+                {!["green", "yellow", "red"].includes(node.tracking.light) && (
+                  <span className="text-sm text-slate-700">{t.lights.meaning[node.tracking.light]}</span>
+                )}
+                {node.tracking.lead && (
+                  <span className="text-sm text-slate-700">
+                    {t.lights.lead}：
+                    <Link
+                      href={`/departments/${node.tracking.lead.slug}`}
+                      className="text-civic-700 underline"
+                    >
+                      {departmentName(locale, node.tracking.lead)}
+                    </Link>
+                  </span>
+                )}
                 <Link href="/methodology" className="text-sm text-civic-700 underline">
                   {t.lights.methodology}
                 </Link>
