@@ -19,7 +19,7 @@ type Tx = Prisma.TransactionClient;
  * set tracking its node and that set's thresholds (the rule is lib/domain/lights.ts). Where several
  * sets track one node, the update gets the worst of their lights: an item behind anyone's plan is
  * behind. The light is stored when the update is published, so a published light never changes
- * when a plan is revised or a threshold moves later (decision record 013).
+ * when a plan is revised or a threshold moves later (decision record 017).
  */
 
 export type UpdateJudgement = LightResult & { planned: number | null };
