@@ -193,6 +193,7 @@ export const zhHant = {
     cityWide: "全市性項目（尚未指定主辦機關）",
     itemLightNow: "目前燈號",
     lead: "主辦機關",
+    underHeading: (items: number) => `轄下列管項目燈號（本年度 ${items} 項）`,
     departmentHeading: (items: number) => `本年度列管項目燈號（${items} 項）`,
   },
   methodology: {
@@ -616,6 +617,8 @@ export const en: Messages = {
     cityWide: "City-wide items (no lead department yet)",
     itemLightNow: "Current light",
     lead: "Lead department",
+    underHeading: (items: number) =>
+      `Tracked under it this year: lights (${items} ${items === 1 ? "item" : "items"})`,
     departmentHeading: (items: number) =>
       `Tracked this year: lights (${items} ${items === 1 ? "item" : "items"})`,
   },

@@ -7,7 +7,7 @@ import { rocToGregorianOrNull } from "@/lib/domain/years";
 import { ACCOUNTABLE_KINDS } from "@/lib/domain/nodes";
 import type { NodeKind, ProgressStatus } from "@/lib/generated/prisma/enums";
 import { type DocumentSummary, listDocuments } from "./documents";
-import { type DepartmentTracking, departmentTracking } from "./lights";
+import { departmentTracking, type TrackedLights } from "./lights";
 import { budgetLineOrder, budgetLineSelect, latestProgressEntry } from "./fragments";
 
 /** The kinds of node a department is accountable for: what it promised to do. */
@@ -68,7 +68,7 @@ export type DepartmentPage = {
   reports: DocumentSummary[];
   progress: StatusCounts;
   /** Its items tracked this year, with their lights; null when it tracks nothing now. */
-  tracking: DepartmentTracking | null;
+  tracking: TrackedLights | null;
 };
 
 /** A department's page: its items across years, its budgets, its reports and its progress. */

@@ -134,7 +134,7 @@ export async function listSetThresholds(db: Db): Promise<SetThresholds[]> {
   return sets.map((s) => ({ id: s.id, name: s.name, green: s.greenThreshold, yellow: s.yellowThreshold }));
 }
 
-export type DepartmentTracking = {
+export type TrackedLights = {
   lights: LightShares;
   /** Worst first, then in document order. */
   items: Array<{ nodeId: number; numberLabel: string | null; title: string; light: Light; weight: number }>;
@@ -145,7 +145,7 @@ export async function departmentTracking(
   db: Db,
   departmentId: number,
   today: string,
-): Promise<DepartmentTracking | null> {
+): Promise<TrackedLights | null> {
   const lights = await trackedItemLights(
     db,
     {
@@ -154,6 +154,11 @@ export async function departmentTracking(
     },
     today,
   );
+  return withTitles(db, lights);
+}
+
+/** A roll-up with its items' titles, worst first, then in document order. */
+async function withTitles(db: Db, lights: TrackedItemLight[]): Promise<TrackedLights | null> {
   if (lights.length === 0) return null;
   const nodes = await db.planNode.findMany({
     where: { id: { in: lights.map((l) => l.nodeId) } },
@@ -166,6 +171,8 @@ export async function departmentTracking(
       return node ? [{ ...l, node }] : [];
     })
     .sort((a, b) => worstFirst(a.light, b.light) || a.node.lineFrom - b.node.lineFrom)
+    // A node tracked by two sets at once is listed once, with its worse light.
+    .filter((l, i, all) => all.findIndex((o) => o.nodeId === l.nodeId) === i)
     .map((l) => ({
       nodeId: l.nodeId,
       numberLabel: l.node.numberLabel,
@@ -174,4 +181,26 @@ export async function departmentTracking(
       weight: l.weight,
     }));
   return { lights: rollUpLights(lights), items };
+}
+
+/**
+ * The tracked items under a strategy or vision this year: a strategy itself when tracked, and the
+ * items confirmed (never merely suggested) to serve it; a vision gathers its strategies'. Null for
+ * other kinds of node, or when nothing under it is tracked.
+ */
+export async function trackedUnder(db: Db, nodeId: number, today: string): Promise<TrackedLights | null> {
+  const node = await db.planNode.findUnique({ where: { id: nodeId }, select: { kind: true } });
+  if (node?.kind !== "strategy" && node?.kind !== "vision") return null;
+  const strategies =
+    node.kind === "strategy"
+      ? [nodeId]
+      : (
+          await db.planNode.findMany({ where: { parentId: nodeId, kind: "strategy" }, select: { id: true } })
+        ).map((s) => s.id);
+  const served = await db.nodeLink.findMany({
+    where: { toNodeId: { in: strategies }, origin: "confirmed" },
+    select: { fromNodeId: true },
+  });
+  const nodeIds = [...new Set([...strategies, ...served.map((l) => l.fromNodeId)])];
+  return withTitles(db, await trackedItemLights(db, { ...trackedOn(today), nodeId: { in: nodeIds } }, today));
 }

@@ -4,7 +4,7 @@ import { type CyclePeriod, periodsBetween } from "@/lib/domain/cycles";
 import type { Light } from "@/lib/domain/lights";
 import { plannedAt, readPlanPoints } from "@/lib/domain/planned";
 import { calendarDay } from "@/lib/domain/time";
-import { trackedItemLights } from "./lights";
+import { trackedItemLights, trackedUnder, type TrackedLights } from "./lights";
 import type { Db } from "@/lib/db/client";
 import { kindFromDb, type DocumentKindSlug } from "@/lib/domain/document-kind";
 import { rocToGregorianOrNull } from "@/lib/domain/years";
@@ -83,6 +83,8 @@ export type NodePage = NodeRef & {
     lead: DepartmentRef | null;
     periods: Array<CyclePeriod & { planned: number | null; actual: number | null }>;
   } | null;
+  /** For a strategy or vision: the lights of the tracked items under it this year. */
+  rollUp: TrackedLights | null;
   figures: Array<{ id: number; valueText: string; unit: string; label: string | null; sentence: string }>;
   /** For plan items: figures from the department's council reports that speak to the item, best first. */
   relatedFigures: Array<{
@@ -270,6 +272,7 @@ export async function getNodePage(db: Db, id: number, today: string): Promise<No
       authorDepartments: e.author.memberships.map((m) => m.department),
     })),
     tracking: await trackingOf(db, node.id, node.progressEntries, today),
+    rollUp: await trackedUnder(db, node.id, today),
     figures: node.figures,
     relatedFigures,
   };

@@ -102,6 +102,13 @@ describe("the demo in public", () => {
     const [q3] = late?.progress ?? [];
     expect(q3).toMatchObject({ light: "red", plannedPercent: 55, percent: 38, catchUpDate: "2027-03-31" });
     expect(q3?.delayCause).toContain("用地取得");
+    // A strategy rolls up itself (tracked) and the items confirmed to serve it; its vision, its strategies'.
+    expect(late?.rollUp?.items.map((i) => [i.nodeId, i.light])).toEqual([[behind, "red"]]);
+    const vision = late?.ancestors.at(-1);
+    const visionPage = await getNodePage(t.db, vision?.id ?? 0, TODAY);
+    expect(visionPage?.kind).toBe("vision");
+    expect(visionPage?.rollUp?.items[0]).toMatchObject({ nodeId: behind, light: "red" }); // worst first
+    expect(visionPage?.rollUp?.lights.counts.total).toBe(visionPage?.rollUp?.items.length);
     // Its Q3 update is back with its author: nothing public for the period that is due.
     expect((await getNodePage(t.db, returned ?? 0, TODAY))?.tracking?.light).toBe("not_reported");
   });

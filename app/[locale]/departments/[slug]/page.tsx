@@ -1,8 +1,7 @@
 import { taipeiToday } from "@/lib/domain/time";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LightBadge } from "@/components/light-badge";
-import { LightsBar, lightCountsText } from "@/components/lights-chart";
+import { TrackedLightsSection } from "@/components/tracked-lights";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { BudgetChart } from "@/components/budget-chart";
@@ -72,37 +71,12 @@ export default async function DepartmentPage({ params }: Props) {
       </section>
 
       {dept.tracking && (
-        <section
-          aria-labelledby="tracking-heading"
-          className="mt-6 rounded border border-slate-200 bg-white p-4"
-        >
-          <h2 id="tracking-heading" className="font-semibold text-civic-900">
-            {t.lights.departmentHeading(dept.tracking.items.length)}
-          </h2>
-          <div className="mt-2">
-            <LightsBar
-              lights={dept.tracking.lights}
-              label={lightCountsText(dept.tracking.lights, t, locale)}
-            />
-            <p className="text-sm text-slate-700">
-              {lightCountsText(dept.tracking.lights, t, locale)} ·{" "}
-              <Link href="/methodology" className="text-civic-700 underline">
-                {t.lights.methodology}
-              </Link>
-            </p>
-          </div>
-          <ul className="mt-3 space-y-2">
-            {dept.tracking.items.map((item) => (
-              <li key={item.nodeId} className="flex flex-wrap items-start gap-2">
-                <LightBadge light={item.light} t={t} />
-                <Link href={`/nodes/${item.nodeId}`} className="flex-1 text-civic-800 underline">
-                  {item.numberLabel && <span className="mr-1">{item.numberLabel}</span>}
-                  {item.title.length > 80 ? `${item.title.slice(0, 80)}…` : item.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <TrackedLightsSection
+          tracking={dept.tracking}
+          heading={t.lights.departmentHeading(dept.tracking.items.length)}
+          t={t}
+          locale={locale}
+        />
       )}
 
       <section aria-labelledby="budget-heading" className="mt-8">

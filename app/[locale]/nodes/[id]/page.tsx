@@ -7,6 +7,7 @@ import { FeedLink } from "@/components/feed-link";
 import { FigureQuote } from "@/components/figure-quote";
 import { LightBadge } from "@/components/light-badge";
 import { PlannedActualChart } from "@/components/planned-actual-chart";
+import { TrackedLightsSection } from "@/components/tracked-lights";
 import { shortPeriodLabel } from "@/lib/i18n/cycles";
 import { IndicatorTable } from "@/components/indicator-table";
 import { sourceHref } from "@/components/node-tree";
@@ -198,6 +199,15 @@ export default async function NodePage({ params }: Props) {
           </h2>
           <Links links={node.servedBy} t={t} locale={locale} />
         </section>
+      )}
+
+      {node.rollUp && (
+        <TrackedLightsSection
+          tracking={node.rollUp}
+          heading={t.lights.underHeading(node.rollUp.items.length)}
+          t={t}
+          locale={locale}
+        />
       )}
 
       {!isReport && (
