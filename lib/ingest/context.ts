@@ -20,6 +20,8 @@ export type Extracted = {
   presentedOn?: string | null;
   councilSession?: string | null;
   period?: { from: string | null; to: string | null };
+  /** The expenditure total as printed (千元), for budget books. */
+  budgetTotalThousand?: number | null;
 };
 
 export function compact(s: string): string {

@@ -221,6 +221,8 @@ function typicalWidth(phys: PhysicalLine[]): number {
 }
 
 const TERMINAL = /[。！？：!?:][」』)）"]*$/u;
+/** A table-of-contents entry ends at its page number: "壹、前言 ........ 1", "前言 …… 第 3 頁". */
+const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|‧{3,}|·{3,})\s*(?:第\s*)?\d{1,4}\s*頁?$/u;
 const OPEN_END = /[，、；「『(（,;]$/u;
 
 function unbalanced(s: string): boolean {
@@ -238,7 +240,7 @@ type JoinContext = { hardBreaks: boolean; width: number };
 function continues(a: PhysicalLine, b: PhysicalLine, ctx: JoinContext): boolean {
   if (a.kind !== "text" || b.kind !== "text" || b.marker) return false;
   if (parseNumberLabel(b.text) || CAPTION.test(b.text)) return false;
-  if (TERMINAL.test(a.text)) return false;
+  if (TERMINAL.test(a.text) || CONTENTS_ENTRY.test(a.text)) return false;
   if (unbalanced(a.text) || OPEN_END.test(a.text)) return true;
   // A hard break inside a sentence (the clause before it has a comma) is still a break in the sentence.
   // A numbered line ending in a hard break is a heading even when it has a comma.

@@ -26,6 +26,8 @@ export type TreeOptions = {
   headings?: boolean;
   /** Prefix for every key, e.g. "計畫". */
   keyPrefix?: string;
+  /** The first label may have any number (a chapter that starts at 肆、). */
+  startAnywhere?: boolean;
 };
 
 type Entry = { node: TreeNode; system: string };
@@ -116,7 +118,11 @@ export function buildTree(lines: readonly LogicalLine[], options: TreeOptions = 
   };
   lines.forEach((line, i) => {
     const label = line.kind === "table" ? null : parseNumberLabel(line.text);
-    const depth = label ? placeLabel(stack, label) : null;
+    const depth = label
+      ? options.startAnywhere && stack.length === 0 && roots.length === 0
+        ? 0
+        : placeLabel(stack, label)
+      : null;
     if (label && depth !== null) {
       attach(newNode(line, label, "numbered"), depth, label.system);
       return;
