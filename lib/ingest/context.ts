@@ -9,6 +9,8 @@ export type ExtractContext = {
   /** Logical lines after the title line. */
   body: LogicalLine[];
   warnings: ParseWarning[];
+  /** The original lines after character clean-up (index + 1 = line number), spacing kept. */
+  rawLines: readonly string[];
 };
 
 /** What every extractor returns; the document-level fields are filled in by index.ts. */

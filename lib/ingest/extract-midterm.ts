@@ -48,7 +48,7 @@ export function extractMidTerm(ctx: ExtractContext): Extracted {
   const { body, warnings } = ctx;
   const cut = body.findIndex((l) => DIAGRAM.test(compact(l.text)) && compact(l.text).length <= 60);
   const main = cut >= 0 ? body.slice(0, cut) : body;
-  const tree = buildTree(main);
+  const tree = buildTree(main, { warnings: ctx.warnings });
   const goalRoot = tree.roots.find(isGoalSection) ?? null;
   const visionRoot = tree.roots.find((r) => /願景/u.test(headingRest(r)) && r.children.length > 0) ?? null;
   const visionTrees = visionRoot

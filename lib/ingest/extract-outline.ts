@@ -94,7 +94,7 @@ export function extractOutline(ctx: ExtractContext): Extracted {
   const { body, warnings } = ctx;
   const marker = body.findIndex((l) => AREAS_HEADING.test(compact(l.text)));
   const intro = marker >= 0 ? body.slice(0, marker) : [];
-  const tree = buildTree(marker >= 0 ? body.slice(marker + 1) : body);
+  const tree = buildTree(marker >= 0 ? body.slice(marker + 1) : body, { warnings: ctx.warnings });
   const areas = areaNodes(tree.roots);
   if (areas.length === 0) {
     throw new UnrecognisedDocumentError({ code: "outlineWithoutAreas", params: {} });

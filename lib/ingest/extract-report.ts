@@ -115,7 +115,7 @@ export function extractReport(ctx: ExtractContext): Extracted {
   if (start < 0) throw new UnrecognisedDocumentError({ code: "reportWithoutSections", params: {} });
   const header = body.slice(0, start);
   const end = closingStart(body, start);
-  const tree = buildTree(body.slice(start, end), { headings: true, startAnywhere: true });
+  const tree = buildTree(body.slice(start, end), { headings: true, startAnywhere: true, warnings });
   const headerText = header.map((l) => l.text).join("\n");
   const dateLine =
     header.find((l) => /日期[:：]/u.test(compact(l.text))) ??

@@ -6,7 +6,7 @@ import { extractMidTerm } from "./extract-midterm";
 import { extractOutline } from "./extract-outline";
 import { extractBudgetBook } from "./extract-budget-book";
 import { extractReport } from "./extract-report";
-import { normaliseText } from "./normalise";
+import { normaliseText, splitLines } from "./normalise";
 import { secondDocument } from "./split";
 import {
   type AnyDocumentKind,
@@ -104,7 +104,8 @@ export function parseAnyDocument(rawText: string): AnyParsedDocument {
       body = body.slice(0, second.at);
     }
   }
-  const ctx: ExtractContext = { doc, detection, body, warnings };
+  const rawLines = splitLines(rawText);
+  const ctx: ExtractContext = { doc, detection, body, warnings, rawLines };
   const extracted = EXTRACTORS[detection.kind](ctx);
   const presentedOn = extracted.presentedOn ?? null;
   const period =
