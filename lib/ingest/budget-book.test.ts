@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compoundAmountsIn, parseCompoundAmount, scaleOfUnitLine } from "./amounts";
-import { parseAnyDocument, parseDocument, UnrecognisedDocumentError } from "./index";
+import { normaliseText, parseAnyDocument, parseDocument, UnrecognisedDocumentError } from "./index";
 import { budgetBook } from "./testing/genres";
 
 const SAMPLES = fileURLToPath(new URL("../../../shared/samples/", import.meta.url));
@@ -96,5 +96,12 @@ describe.skipIf(!existsSync(SAMPLES))("the sample budget books (../shared/sample
     expect(doc.nodes.filter((n) => n.kind === "key_point")).toHaveLength(keyPoints);
     expect(doc.documentKey).toBe(`budget-book:臺北市:${issuer}:2027`);
     expect(doc.warnings).toEqual([]);
+  });
+});
+
+describe("page numbers of budget books", () => {
+  it.each(["02-004 - 7", "011 - 7", "02-004-1", "- 7 -", "第 7 頁"])("drops %s as a page number", (page) => {
+    const doc = normaliseText(`本年度編列經費。\n${page}\n下一頁的文字。`);
+    expect(doc.dropped).toEqual([{ line: 2, reason: "page number" }]);
   });
 });

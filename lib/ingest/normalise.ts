@@ -116,6 +116,8 @@ const PAGE_NUMBER = [
   /^第\s*\d+\s*頁(?:\s*[,，/]?\s*共\s*\d+\s*頁)?$/u,
   /^\d{1,4}\s*\/\s*\d{1,4}$/u,
   /^[-–—]\s*[ivxlcIVXLC]{1,6}\s*[-–—]$/u,
+  // Budget books: "02-004 - 7", "011 - 7", "02-004-1" (the agency's number, then the page).
+  /^\d{2,3}(?:-\d{3})?\s*-\s*\d{1,4}$/u,
 ];
 const RULE_LINE = /^[\s\-–—=_|+]*[-–—=_]{3,}[\s\-–—=_|+]*$/u;
 const BULLET = /^[-–•●○◦▪■□◆◇▶►]\s+(?=\S)/u;
@@ -146,7 +148,7 @@ function cleanPhysical(raw: string, line: number): PhysicalLine {
   }
   let text = cleanCell(chars.replace(PHOTO_REF, ""));
   if (text === "") return { line, text, kind: "blank", dropReason: null, marker, trailingSpace };
-  const bullet = BULLET.exec(text);
+  const bullet = isPageNumber(text) ? null : BULLET.exec(text);
   if (bullet) text = text.slice(bullet[0].length).trim();
   const kind: LineKind = bullet ? "bullet" : "text";
   return { line, text, kind, dropReason: null, marker: marker || Boolean(bullet), trailingSpace };
