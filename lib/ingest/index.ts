@@ -7,6 +7,7 @@ import { extractOutline } from "./extract-outline";
 import { extractBudgetBook } from "./extract-budget-book";
 import { extractReport } from "./extract-report";
 import { normaliseText, splitLines } from "./normalise";
+import { isBudgetOpenData, parseBudgetOpenData } from "./open-data";
 import { secondDocument } from "./split";
 import {
   type AnyDocumentKind,
@@ -81,6 +82,7 @@ export const PARSER_VERSION = 1;
  * name with no department) are returned as warnings.
  */
 export function parseAnyDocument(rawText: string): AnyParsedDocument {
+  if (isBudgetOpenData(rawText)) return parsedBudgetBookSchema.parse(parseBudgetOpenData(rawText));
   const doc = normaliseText(rawText);
   const detection = detectKind(doc);
   const titleIndex = detection.titleLine ? doc.lines.indexOf(detection.titleLine) : -1;
