@@ -9,6 +9,7 @@ import { extractReport } from "./extract-report";
 import { normaliseText, splitLines } from "./normalise";
 import { isBudgetOpenData, parseBudgetOpenData } from "./open-data";
 import { secondDocument } from "./split";
+import { stripContents } from "./contents";
 import {
   type AnyDocumentKind,
   type AnyParsedDocument,
@@ -93,7 +94,9 @@ export function parseAnyDocument(rawText: string): AnyParsedDocument {
       params: { titleLine: detection.titleLine.from, skipped: detection.titleLine.from - 1 },
     });
   }
-  let body = doc.lines.slice(titleIndex + 1);
+  const contents = stripContents(doc.lines.slice(titleIndex + 1));
+  for (const block of contents.blocks) warnings.push({ code: "tableOfContentsSkipped", params: block });
+  let body = contents.lines;
   const second = secondDocument(body, detection);
   if (second) {
     if (second.at < Math.max(1, Math.round(body.length * 0.2))) {

@@ -19,6 +19,8 @@ export type PhysicalLine = {
   marker: boolean;
   /** Ended with whitespace: in text extracted from PDFs this marks a hard break, not a wrap. */
   trailingSpace: boolean;
+  /** Held a form feed: a page starts on this line. */
+  pageBreak?: boolean;
 };
 
 /** Where, in a logical line's text, each contributing original line starts. */
@@ -129,6 +131,12 @@ function isPageNumber(t: string): boolean {
 
 /** Character-level clean-up of one original line; the caller decides what kind of line it is. */
 function cleanPhysical(raw: string, line: number): PhysicalLine {
+  const p = cleanPhysicalLine(raw, line);
+  if (raw.includes("\f")) p.pageBreak = true;
+  return p;
+}
+
+function cleanPhysicalLine(raw: string, line: number): PhysicalLine {
   const marker = MARKER.test(raw);
   const trailingSpace = /[ \t\u3000]$/u.test(raw) && raw.trim().length > 0;
   const chars = normaliseChars(raw);
@@ -159,35 +167,58 @@ function drop(p: PhysicalLine, reason: string): void {
   p.dropReason = reason;
 }
 
+/** A line a running-header filter must never take: a unit line, a data row, a numbered item. */
+function protectedLine(text: string): boolean {
+  if (/單位[:：]/u.test(text)) return true;
+  if ((text.match(/\d[\d,]*/gu) ?? []).length >= 2) return true;
+  return parseNumberLabel(text) !== null;
+}
+
 /**
- * Running headers and footers: short lines repeated on several pages. A repeat only counts when it
- * sits next to a page number or recurs at least three times, so a phrase that happens to occur twice
- * in the body (a diagram label, say) is kept.
+ * Running headers and footers: short lines repeated at page boundaries. A repeat only counts when it
+ * sits next to a page boundary (a page number or a form feed within three lines), or, in a file
+ * without any page marks, when it recurs at least three times; a phrase that happens to occur twice
+ * in the body (a diagram label, say) is kept. Unit lines, data rows and numbered items are never
+ * taken, and the first occurrence at the top of the file is kept when it is the title.
  */
 function dropRunningHeaders(phys: PhysicalLine[]): void {
-  const nonBlank = phys.filter((p) => p.kind !== "blank");
-  const nearPageNumber = new Set<number>();
+  const nonBlank = phys.filter((p) => p.kind !== "blank" || p.pageBreak);
+  const nearBoundary = new Set<number>();
+  let marks = 0;
   nonBlank.forEach((p, i) => {
-    if (p.dropReason !== "page number") return;
+    if (p.dropReason !== "page number" && !p.pageBreak) return;
+    marks++;
     for (let d = -3; d <= 3; d++) {
       const q = nonBlank[i + d];
-      if (q) nearPageNumber.add(q.line);
+      if (q) nearBoundary.add(q.line);
     }
   });
+  const top = new Set(
+    phys
+      .filter((p) => p.kind === "text")
+      .slice(0, 8)
+      .map((p) => p.line),
+  );
   const groups = new Map<string, PhysicalLine[]>();
   for (const p of nonBlank) {
     if (p.kind !== "text") continue;
     const key = p.text.replace(/\s+/gu, "");
-    if (key.length < 2 || key.length > 40 || /[。！？]$/u.test(key) || parseNumberLabel(key)) continue;
+    if (key.length < 2 || key.length > 40 || /[。！？]$/u.test(key) || protectedLine(p.text)) continue;
     const g = groups.get(key);
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
   for (const [key, g] of groups) {
     if (g.length < 2) continue;
-    const adjacent = g.some((p) => nearPageNumber.has(p.line));
-    const frequent = g.length >= 3 && key.length >= 6 && !key.includes("，");
-    if (adjacent || frequent) for (const p of g) drop(p, "running header");
+    const adjacent = g.some((p) => nearBoundary.has(p.line));
+    const frequent = g.length >= 3 && key.length >= 6 && !key.includes("，") && (marks === 0 || adjacent);
+    if (!adjacent && !frequent) continue;
+    for (const p of g) {
+      // The title on the first page, repeated as every page's header: keep the title.
+      if (p === g[0] && top.has(p.line) && !nearBoundary.has(p.line)) continue;
+      if (marks > 0 && !nearBoundary.has(p.line)) continue;
+      drop(p, "running header");
+    }
   }
 }
 
@@ -225,6 +256,8 @@ function typicalWidth(phys: PhysicalLine[]): number {
 const TERMINAL = /[。！？：!?:][」』)）"]*$/u;
 /** A table-of-contents entry ends at its page number: "壹、前言 ........ 1", "前言 …… 第 3 頁". */
 const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|‧{3,}|·{3,})\s*(?:第\s*)?\d{1,4}\s*頁?$/u;
+/** "目 次", "目錄": starts a table of contents, never continues the line before it. */
+const CONTENTS_TITLE = /^(?:總\s*)?目\s*(?:次|錄)$/u;
 const OPEN_END = /[，、；「『(（,;]$/u;
 
 function unbalanced(s: string): boolean {
@@ -242,7 +275,7 @@ type JoinContext = { hardBreaks: boolean; width: number };
 function continues(a: PhysicalLine, b: PhysicalLine, ctx: JoinContext): boolean {
   if (a.kind !== "text" || b.kind !== "text" || b.marker) return false;
   if (parseNumberLabel(b.text) || CAPTION.test(b.text)) return false;
-  if (TERMINAL.test(a.text) || CONTENTS_ENTRY.test(a.text)) return false;
+  if (TERMINAL.test(a.text) || CONTENTS_ENTRY.test(a.text) || CONTENTS_TITLE.test(b.text)) return false;
   if (unbalanced(a.text) || OPEN_END.test(a.text)) return true;
   // A hard break inside a sentence (the clause before it has a comma) is still a break in the sentence.
   // A numbered line ending in a hard break is a heading even when it has a comma.

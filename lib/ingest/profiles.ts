@@ -122,11 +122,16 @@ export function profileOf(kind: AnyDocumentKind): GenreProfile {
   return GENRE_PROFILES.find((p) => p.kind === kind)!;
 }
 
-/** A table-of-contents entry: dot leaders, or a heading followed by a page number. */
+/**
+ * A table-of-contents entry: a heading with dot leaders, or a heading followed by a page number
+ * ("壹、前言 3", "歲出預算表 第 8頁", "一、預算總說明 ……… 1"). Not a sentence, not a table row.
+ */
 export function isContentsEntry(text: string): boolean {
   const t = text.trim();
-  if (/(?:\.{3,}|…{2,}|‧{3,}|·{3,}|－{3,})\s*\S{0,12}\s*$/u.test(t)) return true;
-  return /\S\s*(?:第\s*\d{1,4}\s*頁|\d{1,4})$/u.test(t) && /(?:\s|頁)/u.test(t.slice(-8)) && t.length <= 60;
+  if (t.length > 80) return false;
+  if (/(?:\.{3,}|…{2,}|‧{3,}|·{3,}|－{3,})\s*(?:第\s*)?\d{0,4}\s*頁?\s*$/u.test(t)) return true;
+  const m = /^(.*[\u3400-\u9fff）)])\s+(?:第\s*)?(\d{1,3})\s*頁?$/u.exec(t);
+  return m !== null && !/[。，；：:]/u.test(m[1]!) && m[1]!.replace(/\s+/gu, "").length <= 40;
 }
 
 export const CONTENTS_HEADING = /^(?:總)?目\s*(?:次|錄)$|^(?:總)?目次$/u;

@@ -176,3 +176,69 @@ export const TRANSFORMS: Record<string, (text: string) => string> = {
   coverAndContents: (t) =>
     ["封 面", "", "目 次", "壹、前言 ........ 1", "貳、附錄 ........ 9", "", t].join("\n"),
 };
+
+/** Breaks every line longer than `width` characters at that width, as a PDF's text layer does. */
+export function reflow(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      const chars = [...line];
+      if (chars.length <= width) return [line];
+      const out: string[] = [];
+      // A PDF's wrapped line has no trailing space: in this project's text a trailing space is a hard break.
+      for (let i = 0; i < chars.length; i += width)
+        out.push(
+          chars
+            .slice(i, i + width)
+            .join("")
+            .trim(),
+        );
+      return out.filter((l) => l.length > 0);
+    })
+    .join("\n");
+}
+
+export const PAGE_NUMBER_STYLES: ReadonlyArray<(page: number) => string> = [
+  (n) => `- ${n} -`,
+  (n) => `第 ${n} 頁`,
+  (n) => `011 - ${n}`,
+  (n) => `02-004 - ${n}`,
+  (n) => `${n}`,
+  (n) => `— ${["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][(n - 1) % 10]} —`,
+];
+
+/**
+ * Cuts the text into pages of `perPage` lines (never inside the opening `keep` lines), each page
+ * after the first starting with `header` and ending with a page number in `style`, optionally
+ * separated by form feeds.
+ */
+export function paginate(
+  text: string,
+  options: {
+    perPage: number;
+    header: string;
+    style: (page: number) => string;
+    formFeed: boolean;
+    keep?: number;
+  },
+): string {
+  const lines = text.split("\n");
+  const keep = options.keep ?? 3;
+  const out: string[] = lines.slice(0, keep);
+  let page = 1;
+  for (let i = keep; i < lines.length; i += options.perPage) {
+    out.push(...lines.slice(i, i + options.perPage));
+    if (i + options.perPage < lines.length) {
+      out.push(options.style(page++), options.formFeed ? "\f" : "", options.header);
+    }
+  }
+  return out.join("\n");
+}
+
+/** "壹、智慧治理業務" → "壹、智 慧 治 理 業 務": headings letter-spaced as printed on covers. */
+export function letterSpaceHeadings(text: string): string {
+  return text.replace(
+    /^([壹貳參肆伍陸柒捌玖拾]、)([\u3400-\u9fff]{2,8})$/gmu,
+    (_m, label: string, rest: string) => `${label}${[...rest].join(" ")}`,
+  );
+}
