@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAnyDocument, parseDocument, UnrecognisedDocumentError } from "./index";
-import { anyGenre, councilReport, departmentPlan, policyOutline, TRANSFORMS } from "./testing/genres";
+import {
+  anyGenre,
+  councilReport,
+  departmentPlan,
+  departmentPlanWithBudget,
+  policyOutline,
+  TRANSFORMS,
+} from "./testing/genres";
 
 function rejectionOf(parse: () => unknown) {
   try {
@@ -110,5 +117,20 @@ describe("genre profiles: detection from wording and structure", () => {
       code: "secondDocumentIgnored",
       params: { title: "高雄市政府社會局業務報告", line: 8 },
     });
+  });
+});
+
+describe("department plans' budget tables", () => {
+  it("read the same whether cells are separated by tabs or by runs of spaces", () => {
+    fc.assert(
+      fc.property(departmentPlanWithBudget, (doc) => {
+        const parsed = parseAnyDocument(doc.text);
+        const [total] = parsed.budgetLines;
+        expect(total?.amountThousands).toBe(doc.lines.reduce((s, [, a]) => s + a, 0));
+        expect(total?.children.map((c) => [c.name, c.amountThousands])).toEqual(doc.lines);
+        expect(parsed.nodes.filter((n) => n.kind === "key_point")).toHaveLength(2);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

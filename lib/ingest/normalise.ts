@@ -136,10 +136,21 @@ function cleanPhysical(raw: string, line: number): PhysicalLine {
   return p;
 }
 
+/**
+ * A row of a table whose cells are separated by runs of spaces instead of tabs: two such gaps, or
+ * one before an amount. Single spaces separate words, so they never split cells.
+ */
+function spacedRow(chars: string): boolean {
+  const t = chars.trim();
+  const gaps = t.match(/ {2,}/gu)?.length ?? 0;
+  return gaps >= 2 || (gaps === 1 && /\S {2,}-?(?:\d{1,3}(?:,\d{3})+|\d+)$/u.test(t));
+}
+
 function cleanPhysicalLine(raw: string, line: number): PhysicalLine {
   const marker = MARKER.test(raw);
   const trailingSpace = /[ \t\u3000]$/u.test(raw) && raw.trim().length > 0;
-  const chars = normaliseChars(raw);
+  let chars = normaliseChars(raw);
+  if (!chars.includes("\t") && spacedRow(chars)) chars = chars.trim().replace(/ {2,}/gu, "\t");
   if (chars.includes("\t")) {
     const cells = chars.split("\t").map(cleanCell);
     if (RULE_LINE.test(cells.join(" ")) || cells.every((c) => c === "" || RULE_LINE.test(c))) {

@@ -242,3 +242,41 @@ export function letterSpaceHeadings(text: string): string {
     (_m, label: string, rest: string) => `${label}${[...rest].join(" ")}`,
   );
 }
+
+/** A department plan with its plan-to-budget crosswalk, cells separated by tabs or by runs of spaces. */
+export const departmentPlanWithBudget: fc.Arbitrary<GeneratedDocument & { lines: Array<[string, number]> }> =
+  fc
+    .record({
+      year: rocYear,
+      separator: fc.constantFrom("\t", "  ", "   ", "\u3000\u3000"),
+      unit: fc.constantFrom("千元", "新臺幣千元", "新臺幣元", "元"),
+      rows: fc.uniqueArray(
+        fc.record({
+          name: fc.constantFrom("一般行政", "事務管理", "文書業務", "國際事務", "採購業務"),
+          item: fc.constantFrom("行政管理", "庶務管理", "文書管理", "國際交流", "採購管理"),
+          amount: fc.integer({ min: 1, max: 500_000 }),
+        }),
+        { minLength: 1, maxLength: 5, selector: (r) => r.name },
+      ),
+    })
+    .map(({ year, separator, unit, rows }) => {
+      const sep = separator;
+      const total = rows.reduce((s, r) => s + r.amount, 0);
+      const printed = (n: number) => (unit.endsWith("千元") ? n : n * 1000).toLocaleString("en-US");
+      return {
+        genre: "department-plan" as const,
+        sections: ["推動智慧治理", "提升服務品質"],
+        lines: rows.map((r) => [r.name, r.amount] as [string, number]),
+        text: [
+          `高雄市政府秘書處 ${year} 年度施政計畫提要`,
+          "一、推動智慧治理，提升行政效率。",
+          "二、提升服務品質，落實為民服務。",
+          `本處 ${year} 年度施政計畫與預算配合對照表及詳細計畫內容分列於後：`,
+          `高雄市政府秘書處 ${year} 年度施政計畫與預算配合對照表`,
+          ["類", "項", "預算來源及金額", "備考"].join(sep),
+          ["", "", `主要預算(單位：${unit})`, ""].join("\t"),
+          ...rows.map((r, i) => [`${"壹貳參肆伍"[i]}、${r.name}`, r.item, printed(r.amount)].join(sep)),
+          ["合計", printed(total)].join(sep === "\t" ? "\t\t" : sep),
+        ].join("\n"),
+      };
+    });
