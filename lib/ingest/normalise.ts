@@ -1,4 +1,5 @@
 import { parseNumberLabel } from "./numbering";
+import { GENRE_PROFILES } from "./profiles";
 
 /**
  * Every document goes through here first. PDF extraction leaves compatibility ideographs,
@@ -267,6 +268,13 @@ function typicalWidth(phys: PhysicalLine[]): number {
 const TERMINAL = /[。！？：!?:][」』)）"]*$/u;
 /** A table-of-contents entry ends at its page number: "壹、前言 ........ 1", "前言 …… 第 3 頁". */
 const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|‧{3,}|·{3,})\s*(?:第\s*)?\d{1,4}\s*頁?$/u;
+/** A document's title (a genre's title wording on a short line without punctuation) stands alone. */
+function isTitle(text: string): boolean {
+  if (text.length > 60 || /[，。；：,;:]/u.test(text)) return false;
+  const t = text.replace(/\s+/gu, "");
+  return GENRE_PROFILES.some((p) => p.title.test(t));
+}
+
 /** "目 次", "目錄": starts a table of contents, never continues the line before it. */
 const CONTENTS_TITLE = /^(?:總\s*)?目\s*(?:次|錄)$/u;
 const OPEN_END = /[，、；「『(（,;]$/u;
@@ -287,6 +295,7 @@ function continues(a: PhysicalLine, b: PhysicalLine, ctx: JoinContext): boolean 
   if (a.kind !== "text" || b.kind !== "text" || b.marker) return false;
   if (parseNumberLabel(b.text) || CAPTION.test(b.text)) return false;
   if (TERMINAL.test(a.text) || CONTENTS_ENTRY.test(a.text) || CONTENTS_TITLE.test(b.text)) return false;
+  if (isTitle(a.text)) return false;
   if (unbalanced(a.text) || OPEN_END.test(a.text)) return true;
   // A hard break inside a sentence (the clause before it has a comma) is still a break in the sentence.
   // A numbered line ending in a hard break is a heading even when it has a comma.

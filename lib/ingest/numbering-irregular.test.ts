@@ -56,3 +56,23 @@ describe("irregular numbering", () => {
     });
   });
 });
+
+describe("visions whose names share no ending", () => {
+  it("are named in a warning instead of vanishing", () => {
+    const text = [
+      "高雄市政府105年度施政綱要",
+      "本府以「智慧城市、永續發展、共融社會」為施政願景，",
+      "並以「最愛生活在高雄」為施政總目標。",
+      "施政要項",
+      "一、民政",
+      "(一)推動民政業務。",
+      "二、財政",
+      "(一)推動財政業務。",
+    ].join("\n");
+    const doc = parseAnyDocument(text);
+    expect(doc.warnings).toContainEqual({
+      code: "visionsUnnamed",
+      params: { text: "智慧城市、永續發展、共融社會", line: 2 },
+    });
+  });
+});
