@@ -38,8 +38,8 @@ function checkDiagram(diagram: LogicalLine[], nodes: ParsedNode[], warnings: Par
   for (const line of diagram) {
     const text = compact(line.text);
     if (text.length < 4 || DIAGRAM_LABEL.test(text) || DIAGRAM.test(text)) continue;
-    const best = Math.max(0, ...known.map((k) => similarity(k, text)));
-    if (best < SAME_STRATEGY)
+    // The first match is enough: no need to score every title against every diagram line.
+    if (!known.some((k) => k === text || similarity(k, text) >= SAME_STRATEGY))
       warnings.push({ code: "diagramUnmatched", params: { text: line.text, line: line.from } });
   }
 }
