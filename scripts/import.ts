@@ -100,6 +100,12 @@ runMain(async () => {
           console.log(
             `  ${countTree(p.nodes)} nodes, ${countTree(p.budgetLines)} budget lines, ${p.figures.length} figures`,
           );
+          const from = [p.city, p.issuer].filter(Boolean).join(" ");
+          if (from) console.log(`  ${p.genre} from ${from}`);
+          if (p.budgetTotalThousand !== null)
+            console.log(
+              `  expenditure total as printed: ${p.budgetTotalThousand.toLocaleString("en-US")} 千元`,
+            );
           for (const warning of p.warnings) console.log(`  ! ${describeImportProblemInEnglish(warning)}`);
         }
       } catch (error) {
