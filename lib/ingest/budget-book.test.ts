@@ -3,7 +3,13 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compoundAmountsIn, parseCompoundAmount, scaleOfUnitLine } from "./amounts";
-import { normaliseText, parseAnyDocument, parseDocument, UnrecognisedDocumentError } from "./index";
+import {
+  normaliseText,
+  parseAnyDocument,
+  parseDocument,
+  toPublicJson,
+  UnrecognisedDocumentError,
+} from "./index";
 import { budgetBook } from "./testing/genres";
 
 const SAMPLES = fileURLToPath(new URL("../../../shared/samples/", import.meta.url));
@@ -106,5 +112,40 @@ describe("page numbers of budget books", () => {
   it.each(["02-004 - 7", "011 - 7", "02-004-1", "- 7 -", "第 7 頁"])("drops %s as a page number", (page) => {
     const doc = normaliseText(`本年度編列經費。\n${page}\n下一頁的文字。`);
     expect(doc.dropped).toEqual([{ line: 2, reason: "page number" }]);
+  });
+});
+
+describe("a budget book without its tables", () => {
+  it("is refused saying what was expected, quoting the file's first lines", () => {
+    const text = "高雄市政府工務局單位預算\n中華民國116年度\n本頁空白";
+    let rejection: unknown;
+    try {
+      parseAnyDocument(text);
+    } catch (error) {
+      if (error instanceof UnrecognisedDocumentError) rejection = error.rejection;
+    }
+    expect(rejection).toEqual({
+      code: "genreWithoutStructure",
+      params: expect.objectContaining({
+        genreEn: "budget book",
+        found: "高雄市政府工務局單位預算 / 中華民國116年度 / 本頁空白",
+      }),
+    });
+  });
+
+  it("shows in the dry-run JSON the kind, city, issuer, printed total and line ranges", () => {
+    fc.assert(
+      fc.property(budgetBook, (book) => {
+        const json = toPublicJson(parseAnyDocument(book.text));
+        expect(json).toMatchObject({
+          kind: "budget-book",
+          city: "高雄市",
+          issuer: "高雄市政府主計處",
+          budgetTotalThousand: book.totalThousand,
+        });
+        for (const line of json.budgetLines) expect(line.lines[0]).toBeLessThanOrEqual(line.lines[1]);
+      }),
+      { numRuns: 10 },
+    );
   });
 });

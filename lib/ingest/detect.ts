@@ -196,11 +196,12 @@ function detectReport(
   );
 }
 
-/** The opening lines of the file as printed, for refusals: what was found. */
+/** The opening lines of the file as printed (not as rejoined), for refusals: what was found. */
 export function firstLinesOf(doc: NormalisedText, n = 3): string {
-  return doc.lines
+  return doc.physical
+    .filter((p) => p.text.trim().length > 0)
     .slice(0, n)
-    .map((l) => l.text.replace(/\s+/gu, " ").trim())
+    .map((p) => p.text.replace(/\s+/gu, " ").trim())
     .join(" / ")
     .slice(0, 120);
 }
