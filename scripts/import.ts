@@ -19,7 +19,7 @@ import { readDocumentBytes } from "@/lib/import/document-file";
 import { syncDepartments } from "@/lib/import/departments";
 import { refreshSuggestedLinks } from "@/lib/links/refresh";
 import { importDocumentCommand } from "@/lib/import/commands";
-import { type DocumentFile, readDocumentFile } from "@/lib/import/import-document";
+import { type DocumentFile, previewDocumentFile } from "@/lib/import/import-document";
 import { runMain } from "./cli";
 
 const USAGE = "Usage: npm run import -- [--dry-run] [--json] FILE…";
@@ -90,7 +90,7 @@ runMain(async () => {
     const previews: unknown[] = [];
     for (const path of args.files) {
       try {
-        const read = readDocumentFile(await load(path));
+        const read = previewDocumentFile(await load(path));
         if (args.json) {
           const json = toPublicJson(read.parsed);
           previews.push({ ...json, warnings: json.warnings.map(withMessage) });
@@ -100,6 +100,12 @@ runMain(async () => {
           console.log(
             `  ${countTree(p.nodes)} nodes, ${countTree(p.budgetLines)} budget lines, ${p.figures.length} figures`,
           );
+          const from = [p.city, p.issuer].filter(Boolean).join(" ");
+          if (from) console.log(`  ${p.genre} from ${from}`);
+          if (p.budgetTotalThousand !== null)
+            console.log(
+              `  expenditure total as printed: ${p.budgetTotalThousand.toLocaleString("en-US")} 千元`,
+            );
           for (const warning of p.warnings) console.log(`  ! ${describeImportProblemInEnglish(warning)}`);
         }
       } catch (error) {

@@ -1,6 +1,7 @@
 // Types only: the upload form renders these in the browser, without the parser's schemas.
-import type { ImportProblem } from "@/lib/ingest/types";
+import type { GenreProblemCode, ImportProblem, ImportProblemCode } from "@/lib/ingest/types";
 import { fillTemplate } from "./format";
+import { genreProblemsEn, genreProblemsZhHant } from "./import-problems-messages";
 import { workspaceEn, type WorkspaceMessages } from "./workspace-messages";
 
 /** The templates of every parser warning and rejection, in one language. */
@@ -9,6 +10,17 @@ export type ImportProblemText = WorkspaceMessages["upload"]["problems"];
 /** Parameters that are amounts in NT$ thousands: grouped as the tables print them (25,169). */
 const AMOUNTS: ReadonlySet<string> = new Set(["sum", "total", "planAmount", "crosswalkAmount"]);
 const grouped = new Intl.NumberFormat("en-US");
+
+/** The genre problems' templates in the language of `text` (its sentences are Chinese or not). */
+function genreTemplates(text: ImportProblemText): Record<GenreProblemCode, string> {
+  return /\p{Script=Han}{4}/u.test(text.emptyText) ? genreProblemsZhHant : genreProblemsEn;
+}
+
+function templateOf(code: string, text: ImportProblemText): string | undefined {
+  if (Object.hasOwn(text, code)) return text[code as ImportProblemCode];
+  const genre = genreTemplates(text);
+  return Object.hasOwn(genre, code) ? genre[code as GenreProblemCode] : undefined;
+}
 
 /**
  * A parser warning or rejection as a sentence in the reader's language: pass the page's
@@ -19,7 +31,7 @@ export function describeImportProblem(problem: ImportProblem, text: ImportProble
   for (const [name, value] of Object.entries(problem.params)) {
     values[name] = typeof value === "number" && AMOUNTS.has(name) ? grouped.format(value) : value;
   }
-  return fillTemplate(text[problem.code], values);
+  return fillTemplate(templateOf(problem.code, text) ?? problem.code, values);
 }
 
 /** English, for the CLI, logs and error messages. */
@@ -41,6 +53,9 @@ function isProblem(value: unknown, text: ImportProblemText): value is ImportProb
   if (typeof value !== "object" || value === null) return false;
   const { code, params } = value as { code?: unknown; params?: unknown };
   return (
-    typeof code === "string" && Object.hasOwn(text, code) && typeof params === "object" && params !== null
+    typeof code === "string" &&
+    templateOf(code, text) !== undefined &&
+    typeof params === "object" &&
+    params !== null
   );
 }

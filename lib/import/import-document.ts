@@ -5,7 +5,9 @@ import type { Db } from "@/lib/db/client";
 import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
 import {
   type ImportRejection,
+  type AnyParsedDocument,
   PARSER_VERSION,
+  parseAnyDocument,
   parseDocument,
   type ParsedDocument,
   UnrecognisedDocumentError,
@@ -34,6 +36,7 @@ export class ImportRejectedError extends AppError {
 export type DocumentFile = { fileName: string; bytes: Uint8Array };
 
 export type ReadDocument = { fileName: string; checksum: string; rawText: string; parsed: ParsedDocument };
+export type PreviewedDocument = Omit<ReadDocument, "parsed"> & { parsed: AnyParsedDocument };
 
 export function checksumOf(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -44,6 +47,21 @@ export function checksumOf(bytes: Uint8Array): string {
  * first half of an import. Throws ImportRejectedError with a reason a person can act on.
  */
 export function readDocumentFile(file: DocumentFile): ReadDocument {
+  return readWith(file, parseDocument);
+}
+
+/**
+ * Reads a file as the dry run does: any genre and any city (budget books, other cities' documents),
+ * which the import itself refuses.
+ */
+export function previewDocumentFile(file: DocumentFile): PreviewedDocument {
+  return readWith(file, parseAnyDocument);
+}
+
+function readWith<T extends AnyParsedDocument>(
+  file: DocumentFile,
+  parse: (text: string) => T,
+): Omit<ReadDocument, "parsed"> & { parsed: T } {
   let rawText: string;
   try {
     rawText = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/u, "");
@@ -57,7 +75,7 @@ export function readDocumentFile(file: DocumentFile): ReadDocument {
       fileName: file.fileName,
       checksum: checksumOf(file.bytes),
       rawText,
-      parsed: parseDocument(rawText),
+      parsed: parse(rawText),
     };
   } catch (error) {
     if (error instanceof UnrecognisedDocumentError)

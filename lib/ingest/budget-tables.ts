@@ -1,3 +1,4 @@
+import { scaleOfUnitLine } from "./amounts";
 import { compact } from "./context";
 import type { LogicalLine } from "./normalise";
 import { parseNumberLabel } from "./numbering";
@@ -53,6 +54,8 @@ export function amountsIn(cell: string): number[] {
 
 function scaleOf(text: string): number {
   const t = compact(text);
+  const unit = scaleOfUnitLine(t);
+  if (unit !== null) return unit;
   if (/千元/u.test(t)) return 1;
   if (/百萬元/u.test(t)) return 1000;
   if (/萬元/u.test(t)) return 10;
@@ -69,6 +72,19 @@ function columnsOf(cells: string[]): Columns {
     amount: cellIndex(cells, /預算|金額/u),
     note: cellIndex(cells, /備考|備註|說明/u),
   };
+}
+
+/**
+ * A row with fewer cells than its header (a space-separated table loses its empty cells: "合計  330,433")
+ * gets its trailing amount moved back under the amount column.
+ */
+function alignShortRow(cells: string[], columns: Columns): void {
+  const last = (cells.at(-1) ?? "").trim();
+  if (columns.amount < 0 || cells.length > columns.amount || last === "") return;
+  if (amountsIn(last).length !== last.split(/\s+/u).length) return;
+  cells.pop();
+  while (cells.length < columns.amount) cells.push("");
+  cells.push(last);
 }
 
 /**
@@ -99,6 +115,7 @@ export function findTables(lines: readonly LogicalLine[]): Table[] {
       continue;
     }
     if (!current) continue;
+    alignShortRow(cells, current.columns);
     const hasContent = cells.some((c) => c.length > 0);
     const unitOnly =
       amountsIn(cells.join(" ")).length === 0 && /單位/u.test(line.text) && !parseNumberLabel(cells[0] ?? "");

@@ -9,6 +9,8 @@ export type ExtractContext = {
   /** Logical lines after the title line. */
   body: LogicalLine[];
   warnings: ParseWarning[];
+  /** The original lines after character clean-up (index + 1 = line number), spacing kept. */
+  rawLines: readonly string[];
 };
 
 /** What every extractor returns; the document-level fields are filled in by index.ts. */
@@ -20,6 +22,8 @@ export type Extracted = {
   presentedOn?: string | null;
   councilSession?: string | null;
   period?: { from: string | null; to: string | null };
+  /** The expenditure total as printed (千元), for budget books. */
+  budgetTotalThousand?: number | null;
 };
 
 export function compact(s: string): string {

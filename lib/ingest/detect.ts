@@ -4,16 +4,16 @@ import {
   findDepartmentInText,
   normaliseDepartmentName,
 } from "@/lib/domain/departments";
-import type { DocumentKindSlug } from "@/lib/domain/document-kind";
 import { describeImportProblemInEnglish } from "@/lib/i18n/import-problems";
 import { gregorianToRoc, parseRocDate, rocToGregorian } from "./dates";
 import { type LogicalLine, type NormalisedText, normaliseText } from "./normalise";
 import { parseNumberLabel } from "./numbering";
 import { parseAnyNumber } from "./numerals";
-import type { ImportRejection } from "./types";
+import { cityOf, GENRE_PROFILES, type GenreProfile, isContentsEntry } from "./profiles";
+import type { ImportRejection, AnyDocumentKind } from "./types";
 
 export type DetectedDocument = {
-  kind: DocumentKindSlug;
+  kind: AnyDocumentKind;
   title: string;
   /** Gregorian years covered, when the text states them. */
   yearFrom: number | null;
@@ -27,6 +27,14 @@ export type Detection = DetectedDocument & {
   rocYearTo: number | null;
   /** The logical line holding the title, when the document has one. */
   titleLine: LogicalLine | null;
+  /** The genre profile that recognised it (profiles.ts). */
+  genre: string;
+  /** The city the document names, e.g. 臺北市; null when it names none. */
+  city: string | null;
+  /** The agency as printed, for genres that print one (budget books). */
+  issuer?: string | null;
+  /** Lines before the title (a cover, a table of contents), when the title is not at the top. */
+  coverLines: number;
 };
 
 /** The parser's refusal: a code the reader's language renders, with an English message for logs. */
@@ -37,31 +45,50 @@ export class UnrecognisedDocumentError extends Error {
   }
 }
 
-/** How many logical lines count as the "top" of a document, where its title must be. */
+/** How many logical lines count as the "top" of a document, where its title usually is. */
 const HEAD_LINES = 8;
-const YEAR = "([○〇零一二三四五六七八九十\\d]{2,5})";
+/** How far below the top a title may stand after a cover or a table of contents. */
+const COVER_LINES = 400;
 
-type Candidate = { kind: DocumentKindSlug; index: number; match: RegExpExecArray };
-
-const PATTERNS: ReadonlyArray<{ kind: DocumentKindSlug; re: RegExp }> = [
-  { kind: "mid-term-plan", re: new RegExp(`${YEAR}年?度?(?:至|到|-|~|—|–)${YEAR}年度?中程施政計畫`, "u") },
-  { kind: "policy-outline", re: new RegExp(`${YEAR}年度.{0,40}?施政綱要`, "u") },
-  { kind: "department-plan", re: new RegExp(`${YEAR}年度施政計畫(?:提要|與預算配合對照表)`, "u") },
-  { kind: "council-report", re: /業務報告|報告人[:：]/u },
-];
+type Candidate = { profile: GenreProfile; index: number; lineIndex: number; match: RegExpExecArray };
 
 function compact(s: string): string {
   return s.replace(/\s+/gu, "");
 }
 
-/** Which kind's title comes first in the document's opening lines. */
-function firstCandidate(head: string): Candidate | null {
+/** Which genre's title comes first on one line. */
+function candidateOn(text: string, lineIndex: number): Candidate | null {
   let best: Candidate | null = null;
-  for (const { kind, re } of PATTERNS) {
-    const match = re.exec(head);
-    if (match && (!best || match.index < best.index)) best = { kind, index: match.index, match };
+  for (const profile of GENRE_PROFILES) {
+    const match = profile.title.exec(text);
+    if (match && (!best || match.index < best.index))
+      best = { profile, index: match.index, lineIndex, match };
   }
   return best;
+}
+
+/** The first title in the opening lines, as the five seeds have it. */
+function titleAtTop(lines: readonly LogicalLine[]): Candidate | null {
+  for (let i = 0; i < Math.min(HEAD_LINES, lines.length); i++) {
+    const found = candidateOn(compact(lines[i]!.text), i);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A title below a cover, a garbled cover or a table of contents: a short line that is not a
+ * contents entry, followed by the structure its genre's profile expects.
+ */
+function titleAfterCover(lines: readonly LogicalLine[]): Candidate | null {
+  for (let i = 0; i < Math.min(COVER_LINES, lines.length); i++) {
+    const line = lines[i]!;
+    const text = compact(line.text);
+    if (text.length > 60 || /[。；]/u.test(text) || isContentsEntry(line.text)) continue;
+    const found = candidateOn(text, i);
+    if (found && found.profile.structure(lines.slice(i + 1))) return found;
+  }
+  return null;
 }
 
 function lineContaining(lines: readonly LogicalLine[], needle: RegExp): LogicalLine | null {
@@ -120,7 +147,7 @@ function toGregorian(roc: number | null): number | null {
 }
 
 function build(
-  kind: DocumentKindSlug,
+  kind: AnyDocumentKind,
   title: string,
   rocFrom: number | null,
   rocTo: number | null,
@@ -136,17 +163,26 @@ function build(
     rocYearFrom: rocFrom,
     rocYearTo: rocTo,
     titleLine,
+    genre: kind,
+    city: null,
+    coverLines: 0,
   };
 }
 
-function detectReport(lines: readonly LogicalLine[], fullText: string): Detection {
-  const head = lines.slice(0, HEAD_LINES);
-  const titleLine = lineContaining(head, /業務報告/u);
+function detectReport(
+  lines: readonly LogicalLine[],
+  fullText: string,
+  head: readonly LogicalLine[],
+  ours: boolean,
+): Detection {
+  const titleLine = lineContaining(head, /業務報告/u) ?? lineContaining(head, /(?:施政|工作|專案)報告/u);
   const title = cleanTitle(titleLine);
   const dateLine = lineContaining(head, /日期[:：]/u);
   const presented = dateLine ? parseRocDate(dateLine.text) : null;
   const roc = presented ? gregorianToRoc(Number(presented.slice(0, 4))) : null;
-  const department = (title ? findDepartmentInText(title) : undefined) ?? mostNamedDepartment(fullText);
+  const department = ours
+    ? ((title ? findDepartmentInText(title) : undefined) ?? mostNamedDepartment(fullText))
+    : null;
   const when = presented
     ? `（${roc}年${Number(presented.slice(5, 7))}月${Number(presented.slice(8, 10))}日）`
     : "";
@@ -160,15 +196,21 @@ function detectReport(lines: readonly LogicalLine[], fullText: string): Detectio
   );
 }
 
+/** The opening lines of the file as printed (not as rejoined), for refusals: what was found. */
+export function firstLinesOf(doc: NormalisedText, n = 3): string {
+  return doc.physical
+    .filter((p) => p.text.trim().length > 0)
+    .slice(0, n)
+    .map((p) => p.text.replace(/\s+/gu, " ").trim())
+    .join(" / ")
+    .slice(0, 120);
+}
+
 /** Kind, title, years and department of a normalised document. Throws UnrecognisedDocumentError. */
 export function detectKind(doc: NormalisedText): Detection {
   const lines = doc.lines;
   if (lines.length === 0) throw new UnrecognisedDocumentError({ code: "emptyText", params: {} });
-  const head = lines
-    .slice(0, HEAD_LINES)
-    .map((l) => compact(l.text))
-    .join("\n");
-  const found = firstCandidate(head);
+  const found = titleAtTop(lines) ?? titleAfterCover(lines);
   if (!found) {
     const first = compact(lines[0]!.text).slice(0, 40);
     throw new UnrecognisedDocumentError({
@@ -176,45 +218,108 @@ export function detectKind(doc: NormalisedText): Detection {
       params: { headLines: HEAD_LINES, firstLine: first },
     });
   }
-  const { kind, match } = found;
-  const headLines = lines.slice(0, HEAD_LINES);
-  switch (kind) {
+  const { profile, match, lineIndex } = found;
+  // The title's neighbourhood: the lines around it, where a cover prints the department and years.
+  const from = lineIndex < HEAD_LINES ? 0 : lineIndex;
+  const headLines = lines.slice(from, from + HEAD_LINES);
+  const head = lines
+    .slice(0, Math.max(HEAD_LINES, lineIndex + HEAD_LINES))
+    .map((l) => compact(l.text))
+    .join("\n");
+  const city = cityOf(head);
+  const ours = city === null || city === "高雄市";
+  const withGenre = (d: Detection): Detection => ({
+    ...d,
+    genre: profile.id,
+    city,
+    titleLine: d.titleLine ?? (lineIndex >= HEAD_LINES ? lines[lineIndex]! : null),
+    coverLines: lineIndex >= HEAD_LINES ? lineIndex : 0,
+  });
+  switch (profile.kind) {
     case "mid-term-plan": {
-      const from = rocYear(match[1]);
-      const to = rocYear(match[2]);
+      const from = rocYear(match[1] ?? match[3]);
+      const to = rocYear(match[2] ?? match[4]);
       const titleLine = lineContaining(headLines, /中程施政計畫/u);
-      return build(
-        kind,
-        cleanTitle(titleLine) ?? `高雄市政府${from}至${to}年度中程施政計畫`,
-        from,
-        to,
-        null,
-        titleLine,
+      return withGenre(
+        build(
+          "mid-term-plan",
+          cleanTitle(titleLine) ?? `高雄市政府${from}至${to}年度中程施政計畫`,
+          from,
+          to,
+          null,
+          titleLine,
+        ),
       );
     }
     case "policy-outline": {
       const year = rocYear(match[1]);
       const titleLine = lineContaining(headLines, /施政綱要/u);
-      return build(
-        kind,
-        cleanTitle(titleLine) ?? `高雄市政府${year ?? ""}年度施政綱要`,
-        year,
-        year,
-        null,
-        titleLine,
+      return withGenre(
+        build(
+          "policy-outline",
+          cleanTitle(titleLine) ?? `高雄市政府${year ?? ""}年度施政綱要`,
+          year,
+          year,
+          null,
+          titleLine,
+        ),
       );
     }
     case "department-plan": {
-      const year = rocYear(match[1]);
-      const titleLine = lineContaining(headLines, /施政計畫/u);
-      const department =
-        findDepartmentInText(head.slice(0, match.index + 1)) ?? findDepartmentInText(head) ?? null;
+      const year = rocYear(match[1]) ?? yearNear(headLines);
+      const titleLine = lineContaining(headLines, /施政(?:計畫|目標與重點)/u);
+      const before = lines
+        .slice(0, lineIndex + 1)
+        .map((l) => compact(l.text))
+        .join("\n");
+      const department = ours
+        ? (findDepartmentInText(
+            before.slice(0, before.length - compact(lines[lineIndex]!.text).length + match.index + 1),
+          ) ??
+          findDepartmentInText(head) ??
+          null)
+        : null;
       const title = cleanTitle(titleLine) ?? `${department?.nameZh ?? ""}${year ?? ""}年度施政計畫提要`;
-      return build(kind, title, year, year, department, titleLine);
+      return withGenre(build("department-plan", title, year, year, department, titleLine));
+    }
+    case "budget-book": {
+      // The cover's year line ("中 華 民 國 116 年度") repeats on every page and may have been
+      // dropped as a running header: read it from the original lines around the title.
+      const near = doc.physical
+        .filter((p) => p.line <= lines[lineIndex]!.to + 12 && p.text.length > 0)
+        .map((p) => ({ text: p.text }) as LogicalLine);
+      const year = yearNear(lines.slice(0, lineIndex + HEAD_LINES)) ?? yearNear(near);
+      const titleLine = lines[lineIndex]!;
+      const issuer = issuerOf(lines.slice(0, lineIndex + HEAD_LINES));
+      const department = ours && issuer ? (findDepartmentInText(issuer) ?? null) : null;
+      const title = cleanTitle(titleLine) ?? compact(titleLine.text);
+      const fullTitle =
+        year !== null && !/年度/u.test(title) ? `${year}年度${compact(title)}` : compact(title);
+      return { ...withGenre(build("budget-book", fullTitle, year, year, department, titleLine)), issuer };
     }
     case "council-report":
-      return detectReport(lines, lines.map((l) => l.text).join("\n"));
+      return withGenre(detectReport(lines, lines.map((l) => l.text).join("\n"), headLines, ours));
   }
+}
+
+/** "中華民國116年度", "116年度": the first ROC year printed near the title. */
+function yearNear(lines: readonly LogicalLine[]): number | null {
+  for (const l of lines) {
+    const m = /([○〇零一二三四五六七八九十\d]{2,5})年度/u.exec(compact(l.text));
+    const year = m ? rocYear(m[1]) : null;
+    if (year !== null && year >= 50 && year <= 300) return year;
+  }
+  return null;
+}
+
+/** The agency a budget book names as its own: "臺北市政府主計處單位預算" or "… 編". */
+function issuerOf(lines: readonly LogicalLine[]): string | null {
+  for (const l of lines) {
+    const t = compact(l.text);
+    const m = /^(.{2,30}?)(?:單位預算案?|法定預算|編)$/u.exec(t);
+    if (m && /(?:處|局|會|所|院|館|府|室|署|中心|隊|團|園)$/u.test(m[1]!)) return m[1]!;
+  }
+  return null;
 }
 
 /**

@@ -24,7 +24,7 @@ export function extractDepartmentPlan(ctx: ExtractContext): Extracted {
     (l) => l.kind === "table" || (!parseNumberLabel(l.text) && TABLES_START.test(l.text)),
   );
   const keyLines = end >= 0 ? body.slice(0, end) : body;
-  const keyPoints = buildTree(keyLines).roots.map((r) =>
+  const keyPoints = buildTree(keyLines, { warnings }).roots.map((r) =>
     toParsedNode(
       r,
       (_n, depth) => (depth === 0 ? "key_point" : "point"),

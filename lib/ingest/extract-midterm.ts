@@ -38,8 +38,8 @@ function checkDiagram(diagram: LogicalLine[], nodes: ParsedNode[], warnings: Par
   for (const line of diagram) {
     const text = compact(line.text);
     if (text.length < 4 || DIAGRAM_LABEL.test(text) || DIAGRAM.test(text)) continue;
-    const best = Math.max(0, ...known.map((k) => similarity(k, text)));
-    if (best < SAME_STRATEGY)
+    // The first match is enough: no need to score every title against every diagram line.
+    if (!known.some((k) => k === text || similarity(k, text) >= SAME_STRATEGY))
       warnings.push({ code: "diagramUnmatched", params: { text: line.text, line: line.from } });
   }
 }
@@ -48,7 +48,7 @@ export function extractMidTerm(ctx: ExtractContext): Extracted {
   const { body, warnings } = ctx;
   const cut = body.findIndex((l) => DIAGRAM.test(compact(l.text)) && compact(l.text).length <= 60);
   const main = cut >= 0 ? body.slice(0, cut) : body;
-  const tree = buildTree(main);
+  const tree = buildTree(main, { warnings: ctx.warnings });
   const goalRoot = tree.roots.find(isGoalSection) ?? null;
   const visionRoot = tree.roots.find((r) => /願景/u.test(headingRest(r)) && r.children.length > 0) ?? null;
   const visionTrees = visionRoot

@@ -4,7 +4,7 @@ import { UnrecognisedDocumentError } from "./detect";
 import type { LogicalLine } from "./normalise";
 import { syntheticNode, toParsedNode } from "./nodes";
 import { buildTree, headingRest, type TreeNode, titleOf } from "./tree";
-import type { ParsedNode } from "./types";
+import type { ParsedNode, ParseWarning } from "./types";
 
 /**
  * 施政綱要: an introduction naming the visions and the overall goal, then 施政要項 — one numbered
@@ -65,6 +65,20 @@ function visionNodes(intro: LogicalLine[], goalIndex: number): ParsedNode[] {
   });
 }
 
+/**
+ * A quoted list that the introduction calls its visions (願景) but whose items share no ending
+ * (「智慧城市、永續發展、共融社會」) is not read as visions: say so rather than drop it silently.
+ */
+function warnUnnamedVisions(intro: LogicalLine[], warnings: ParseWarning[]): void {
+  for (const line of intro) {
+    if (!/願景/u.test(line.text)) continue;
+    for (const m of line.text.matchAll(VISION_LIST)) {
+      warnings.push({ code: "visionsUnnamed", params: { text: m[1]!, line: line.from } });
+      return;
+    }
+  }
+}
+
 function introNodes(intro: LogicalLine[]): ParsedNode[] {
   const goalIndex = intro.findIndex((l) => GOAL.test(l.text));
   const visions = visionNodes(intro, goalIndex);
@@ -94,7 +108,7 @@ export function extractOutline(ctx: ExtractContext): Extracted {
   const { body, warnings } = ctx;
   const marker = body.findIndex((l) => AREAS_HEADING.test(compact(l.text)));
   const intro = marker >= 0 ? body.slice(0, marker) : [];
-  const tree = buildTree(marker >= 0 ? body.slice(marker + 1) : body);
+  const tree = buildTree(marker >= 0 ? body.slice(marker + 1) : body, { warnings: ctx.warnings });
   const areas = areaNodes(tree.roots);
   if (areas.length === 0) {
     throw new UnrecognisedDocumentError({ code: "outlineWithoutAreas", params: {} });
@@ -123,6 +137,8 @@ export function extractOutline(ctx: ExtractContext): Extracted {
   }
   const introduction = marker >= 0 ? intro : tree.preamble;
   const intros = introNodes(introduction);
+  if (!intros.some((n) => n.kind === "vision" || n.children.some((c) => c.kind === "vision")))
+    warnUnnamedVisions(introduction, warnings);
   if (!intros.some((n) => n.kind === "goal")) warnings.push({ code: "outlineGoalMissing", params: {} });
   return { nodes: [...intros, ...nodes], budgetLines: [], figures: [] };
 }

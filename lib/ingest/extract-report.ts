@@ -84,11 +84,14 @@ export function reportingPeriod(text: string): { from: string; to: string } | nu
   return from && to && from <= to ? { from, to } : null;
 }
 
-/** The body starts at the first top-level heading numbered 1 (壹、 or 一、) after the header. */
+/**
+ * The body starts at the first top-level heading numbered 1 (壹、 or 一、) after the header, or at
+ * the first 壹、-style heading of any number: a single chapter of a mayor's report starts at 肆、.
+ */
 function bodyStart(lines: LogicalLine[]): number {
   return lines.findIndex((l) => {
     const label = l.kind === "text" ? parseNumberLabel(l.text) : null;
-    return label !== null && label.ordinal === 1 && (label.system === "formal" || label.system === "cjk");
+    return label !== null && ((label.ordinal === 1 && label.system === "cjk") || label.system === "formal");
   });
 }
 
@@ -112,7 +115,7 @@ export function extractReport(ctx: ExtractContext): Extracted {
   if (start < 0) throw new UnrecognisedDocumentError({ code: "reportWithoutSections", params: {} });
   const header = body.slice(0, start);
   const end = closingStart(body, start);
-  const tree = buildTree(body.slice(start, end), { headings: true });
+  const tree = buildTree(body.slice(start, end), { headings: true, startAnywhere: true, warnings });
   const headerText = header.map((l) => l.text).join("\n");
   const dateLine =
     header.find((l) => /日期[:：]/u.test(compact(l.text))) ??

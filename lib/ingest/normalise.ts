@@ -1,4 +1,5 @@
 import { parseNumberLabel } from "./numbering";
+import { GENRE_PROFILES } from "./profiles";
 
 /**
  * Every document goes through here first. PDF extraction leaves compatibility ideographs,
@@ -19,6 +20,8 @@ export type PhysicalLine = {
   marker: boolean;
   /** Ended with whitespace: in text extracted from PDFs this marks a hard break, not a wrap. */
   trailingSpace: boolean;
+  /** Held a form feed: a page starts on this line. */
+  pageBreak?: boolean;
 };
 
 /** Where, in a logical line's text, each contributing original line starts. */
@@ -50,13 +53,14 @@ export function normaliseChars(input: string): string {
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, "")
     .replace(/\ufe30|\ufe13/gu, "：")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, "");
+  // (\n survives: normaliseLines cleans a whole file at once, and no replacement crosses a line.)
   s = s
     .split(KEEP_GLYPHS)
     .map((part, i) => (i % 2 === 1 ? part : part.normalize("NFKC")))
     .join("");
   // NFKC turns ，；：！？ into ASCII; in Chinese text they should stay full-width.
   return s.replace(
-    /(?<=[\u3400-\u9fff」』）)])\s*([,;:!?])|([,;:!?])(?=\s*[\u3400-\u9fff「『])/gu,
+    /(?<=[\u3400-\u9fff」』）)])[^\S\n]*([,;:!?])|([,;:!?])(?=[^\S\n]*[\u3400-\u9fff「『])/gu,
     (m, a?: string, b?: string) => {
       const p = a ?? b ?? m;
       return FULL_PUNCT[p] ?? p;
@@ -82,6 +86,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 function stripHtml(s: string): string {
+  if (!s.includes("<") && !s.includes("&")) return s;
   return s.replace(/<\/?[a-zA-Z][^<>]*>/gu, " ").replace(/&(#\d{1,6}|[a-z]{2,6});/gu, (m, name: string) => {
     if (name.startsWith("#")) {
       const cp = Number(name.slice(1));
@@ -93,6 +98,7 @@ function stripHtml(s: string): string {
 
 /** "民  政" → "民政", "許 立 明" → "許立明": PDFs space out short names; a run of single CJK characters is one word. */
 export function collapseSpacedOut(s: string): string {
+  if (!s.includes(" ") && !s.includes("\t")) return s;
   return s.replace(
     /(?<![\u3400-\u9fff])[\u3400-\u9fff](?:[ \t]+[\u3400-\u9fff](?![\u3400-\u9fff]))+/gu,
     (m) => m.replace(/[ \t]+/gu, ""),
@@ -116,20 +122,44 @@ const PAGE_NUMBER = [
   /^第\s*\d+\s*頁(?:\s*[,，/]?\s*共\s*\d+\s*頁)?$/u,
   /^\d{1,4}\s*\/\s*\d{1,4}$/u,
   /^[-–—]\s*[ivxlcIVXLC]{1,6}\s*[-–—]$/u,
+  // Budget books: "02-004 - 7", "011 - 7", "02-004-1" (the agency's number, then the page).
+  /^\d{2,3}(?:-\d{3})?\s*-\s*\d{1,4}$/u,
 ];
 const RULE_LINE = /^[\s\-–—=_|+]*[-–—=_]{3,}[\s\-–—=_|+]*$/u;
 const BULLET = /^[-–•●○◦▪■□◆◇▶►]\s+(?=\S)/u;
 const MARKER = /^[ \t]*(?:\u3000|[●◆■▲◎★▪•◇□►▶✓※])/u;
 
 function isPageNumber(t: string): boolean {
-  return PAGE_NUMBER.some((re) => re.test(t));
+  return t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
+}
+
+/** normaliseChars of every line, in one pass over the file (the same result, much faster). */
+function normaliseLines(rawLines: readonly string[]): string[] {
+  return normaliseChars(rawLines.join("\n")).split("\n");
 }
 
 /** Character-level clean-up of one original line; the caller decides what kind of line it is. */
-function cleanPhysical(raw: string, line: number): PhysicalLine {
+function cleanPhysical(raw: string, line: number, chars: string): PhysicalLine {
+  const p = cleanPhysicalLine(raw, line, chars);
+  if (raw.includes("\f")) p.pageBreak = true;
+  return p;
+}
+
+/**
+ * A row of a table whose cells are separated by runs of spaces instead of tabs: two such gaps, or
+ * one before an amount. Single spaces separate words, so they never split cells.
+ */
+function spacedRow(chars: string): boolean {
+  const t = chars.trim();
+  const gaps = t.match(/ {2,}/gu)?.length ?? 0;
+  return gaps >= 2 || (gaps === 1 && /\S {2,}-?(?:\d{1,3}(?:,\d{3})+|\d+)$/u.test(t));
+}
+
+function cleanPhysicalLine(raw: string, line: number, normalised: string): PhysicalLine {
   const marker = MARKER.test(raw);
   const trailingSpace = /[ \t\u3000]$/u.test(raw) && raw.trim().length > 0;
-  const chars = normaliseChars(raw);
+  let chars = normalised;
+  if (!chars.includes("\t") && spacedRow(chars)) chars = chars.trim().replace(/ {2,}/gu, "\t");
   if (chars.includes("\t")) {
     const cells = chars.split("\t").map(cleanCell);
     if (RULE_LINE.test(cells.join(" ")) || cells.every((c) => c === "" || RULE_LINE.test(c))) {
@@ -146,7 +176,7 @@ function cleanPhysical(raw: string, line: number): PhysicalLine {
   }
   let text = cleanCell(chars.replace(PHOTO_REF, ""));
   if (text === "") return { line, text, kind: "blank", dropReason: null, marker, trailingSpace };
-  const bullet = BULLET.exec(text);
+  const bullet = isPageNumber(text) ? null : BULLET.exec(text);
   if (bullet) text = text.slice(bullet[0].length).trim();
   const kind: LineKind = bullet ? "bullet" : "text";
   return { line, text, kind, dropReason: null, marker: marker || Boolean(bullet), trailingSpace };
@@ -157,35 +187,58 @@ function drop(p: PhysicalLine, reason: string): void {
   p.dropReason = reason;
 }
 
+/** A line a running-header filter must never take: a unit line, a data row, a numbered item. */
+function protectedLine(text: string): boolean {
+  if (/單位[:：]/u.test(text)) return true;
+  if ((text.match(/\d[\d,]*/gu) ?? []).length >= 2) return true;
+  return parseNumberLabel(text) !== null;
+}
+
 /**
- * Running headers and footers: short lines repeated on several pages. A repeat only counts when it
- * sits next to a page number or recurs at least three times, so a phrase that happens to occur twice
- * in the body (a diagram label, say) is kept.
+ * Running headers and footers: short lines repeated at page boundaries. A repeat only counts when it
+ * sits next to a page boundary (a page number or a form feed within three lines), or, in a file
+ * without any page marks, when it recurs at least three times; a phrase that happens to occur twice
+ * in the body (a diagram label, say) is kept. Unit lines, data rows and numbered items are never
+ * taken, and the first occurrence at the top of the file is kept when it is the title.
  */
 function dropRunningHeaders(phys: PhysicalLine[]): void {
-  const nonBlank = phys.filter((p) => p.kind !== "blank");
-  const nearPageNumber = new Set<number>();
+  const nonBlank = phys.filter((p) => p.kind !== "blank" || p.pageBreak);
+  const nearBoundary = new Set<number>();
+  let marks = 0;
   nonBlank.forEach((p, i) => {
-    if (p.dropReason !== "page number") return;
+    if (p.dropReason !== "page number" && !p.pageBreak) return;
+    marks++;
     for (let d = -3; d <= 3; d++) {
       const q = nonBlank[i + d];
-      if (q) nearPageNumber.add(q.line);
+      if (q) nearBoundary.add(q.line);
     }
   });
+  const top = new Set(
+    phys
+      .filter((p) => p.kind === "text")
+      .slice(0, 8)
+      .map((p) => p.line),
+  );
   const groups = new Map<string, PhysicalLine[]>();
   for (const p of nonBlank) {
     if (p.kind !== "text") continue;
     const key = p.text.replace(/\s+/gu, "");
-    if (key.length < 2 || key.length > 40 || /[。！？]$/u.test(key) || parseNumberLabel(key)) continue;
+    if (key.length < 2 || key.length > 40 || /[。！？]$/u.test(key)) continue;
     const g = groups.get(key);
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
   for (const [key, g] of groups) {
-    if (g.length < 2) continue;
-    const adjacent = g.some((p) => nearPageNumber.has(p.line));
-    const frequent = g.length >= 3 && key.length >= 6 && !key.includes("，");
-    if (adjacent || frequent) for (const p of g) drop(p, "running header");
+    if (g.length < 2 || protectedLine(g[0]!.text)) continue;
+    const adjacent = g.some((p) => nearBoundary.has(p.line));
+    const frequent = g.length >= 3 && key.length >= 6 && !key.includes("，") && (marks === 0 || adjacent);
+    if (!adjacent && !frequent) continue;
+    for (const p of g) {
+      // The title on the first page, repeated as every page's header: keep the title.
+      if (p === g[0] && top.has(p.line) && !nearBoundary.has(p.line)) continue;
+      if (marks > 0 && !nearBoundary.has(p.line)) continue;
+      drop(p, "running header");
+    }
   }
 }
 
@@ -221,9 +274,22 @@ function typicalWidth(phys: PhysicalLine[]): number {
 }
 
 const TERMINAL = /[。！？：!?:][」』)）"]*$/u;
+/** A table-of-contents entry ends at its page number: "壹、前言 ........ 1", "前言 …… 第 3 頁". */
+const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|‧{3,}|·{3,})\s*(?:第\s*)?\d{1,4}\s*頁?$/u;
+/** A document's title (a genre's title wording on a short line without punctuation) stands alone. */
+function isTitle(text: string): boolean {
+  if (text.length > 60 || !/綱要|計畫|報告|預算|重點/u.test(text) || /[，。；：,;:]/u.test(text))
+    return false;
+  const t = text.replace(/\s+/gu, "");
+  return GENRE_PROFILES.some((p) => p.title.test(t));
+}
+
+/** "目 次", "目錄": starts a table of contents, never continues the line before it. */
+const CONTENTS_TITLE = /^(?:總\s*)?目\s*(?:次|錄)$/u;
 const OPEN_END = /[，、；「『(（,;]$/u;
 
 function unbalanced(s: string): boolean {
+  if (!/[(（「『]/u.test(s)) return false;
   let depth = 0;
   for (const ch of s) {
     if (ch === "(" || ch === "（" || ch === "「" || ch === "『") depth++;
@@ -238,7 +304,8 @@ type JoinContext = { hardBreaks: boolean; width: number };
 function continues(a: PhysicalLine, b: PhysicalLine, ctx: JoinContext): boolean {
   if (a.kind !== "text" || b.kind !== "text" || b.marker) return false;
   if (parseNumberLabel(b.text) || CAPTION.test(b.text)) return false;
-  if (TERMINAL.test(a.text)) return false;
+  if (TERMINAL.test(a.text) || CONTENTS_ENTRY.test(a.text) || CONTENTS_TITLE.test(b.text)) return false;
+  if (isTitle(a.text)) return false;
   if (unbalanced(a.text) || OPEN_END.test(a.text)) return true;
   // A hard break inside a sentence (the clause before it has a comma) is still a break in the sentence.
   // A numbered line ending in a hard break is a heading even when it has a comma.
@@ -294,7 +361,8 @@ export function splitLines(raw: string): string[] {
 
 export function normaliseText(raw: string): NormalisedText {
   const rawLines = splitLines(raw);
-  const phys = rawLines.map((r, i) => cleanPhysical(r, i + 1));
+  const normalised = normaliseLines(rawLines);
+  const phys = rawLines.map((r, i) => cleanPhysical(r, i + 1, normalised[i] ?? ""));
   for (const p of phys) if (p.kind === "text" && isPageNumber(p.text)) drop(p, "page number");
   dropRunningHeaders(phys);
   const width = typicalWidth(phys);

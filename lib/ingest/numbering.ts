@@ -76,8 +76,12 @@ function printed(system: NumberSystem, raw: string): string {
  * The number label a line starts with, or null. Accepts both half- and full-width forms; the
  * label is returned in one normalised form so "（一）" and "(一)" compare equal.
  */
+/** Characters a label can start with: anything else is not a label, without trying seven patterns. */
+const LABEL_START = new RegExp(`^[${CJK_NUMERAL_CHARS}${FORMAL_NUMERAL_CHARS}(（\\d\\u2460-\\u2487]`, "u");
+
 export function parseNumberLabel(line: string): NumberLabel | null {
   const text = line.trimStart();
+  if (!LABEL_START.test(text)) return null;
   for (const { system, re } of PATTERNS) {
     const m = re.exec(text);
     if (!m || m[1] === undefined) continue;

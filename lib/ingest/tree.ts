@@ -1,4 +1,5 @@
 import type { LogicalLine } from "./normalise";
+import type { ParseWarning } from "./types";
 import { labelKey, type NumberLabel, parseNumberLabel } from "./numbering";
 
 /**
@@ -26,7 +27,59 @@ export type TreeOptions = {
   headings?: boolean;
   /** Prefix for every key, e.g. "計畫". */
   keyPrefix?: string;
+  /** The first label may have any number (a chapter that starts at 肆、). */
+  startAnywhere?: boolean;
+  /**
+   * Where to report irregular numbering. When given, a heading-like line whose number repeats,
+   * skips or goes back among 壹、/一、/(一) siblings stays a sibling, with a warning naming the line,
+   * instead of being read as text of the item before it.
+   */
+  warnings?: ParseWarning[];
 };
+
+const STRICT_SYSTEMS: ReadonlySet<string> = new Set(["formal", "cjk", "paren-cjk"]);
+
+function expectedLabel(label: NumberLabel, ordinal: number): string {
+  const digits = "一二三四五六七八九十";
+  const formal = "壹貳參肆伍陸柒捌玖拾";
+  const cjk = (n: number): string =>
+    n <= 10
+      ? digits[n - 1]!
+      : n < 20
+        ? `十${n % 10 ? digits[(n % 10) - 1] : ""}`
+        : `${digits[Math.floor(n / 10) - 1]}十${n % 10 ? digits[(n % 10) - 1] : ""}`;
+  switch (label.system) {
+    case "formal":
+      return ordinal <= 10 ? `${formal[ordinal - 1]}、` : `${ordinal}`;
+    case "cjk":
+      return `${cjk(ordinal)}、`;
+    case "paren-cjk":
+      return `(${cjk(ordinal)})`;
+    default:
+      return String(ordinal);
+  }
+}
+
+/** An out-of-sequence label accepted as a sibling, with the warning that says so. */
+function irregular(
+  stack: Entry[],
+  label: NumberLabel,
+  line: LogicalLine,
+  warnings: ParseWarning[],
+): number | null {
+  if (!STRICT_SYSTEMS.has(label.system) || label.rest.length === 0 || label.rest.length > 40) return null;
+  if (/[。；]/u.test(label.rest)) return null;
+  let idx = -1;
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.system === label.system) idx = i;
+  if (idx < 0) return null;
+  const prev = stack[idx]!.node.label?.ordinal ?? 0;
+  const params = { label: label.label, line: line.from, text: line.text.slice(0, 60) };
+  const expected = expectedLabel(label, prev + 1);
+  if (label.ordinal === prev) warnings.push({ code: "numberingRepeated", params });
+  else if (label.ordinal > prev) warnings.push({ code: "numberingSkipped", params: { ...params, expected } });
+  else warnings.push({ code: "numberingOutOfOrder", params: { ...params, expected } });
+  return idx;
+}
 
 type Entry = { node: TreeNode; system: string };
 
@@ -116,7 +169,12 @@ export function buildTree(lines: readonly LogicalLine[], options: TreeOptions = 
   };
   lines.forEach((line, i) => {
     const label = line.kind === "table" ? null : parseNumberLabel(line.text);
-    const depth = label ? placeLabel(stack, label) : null;
+    const depth = label
+      ? options.startAnywhere && stack.length === 0 && roots.length === 0
+        ? 0
+        : (placeLabel(stack, label) ??
+          (options.warnings ? irregular(stack, label, line, options.warnings) : null))
+      : null;
     if (label && depth !== null) {
       attach(newNode(line, label, "numbered"), depth, label.system);
       return;

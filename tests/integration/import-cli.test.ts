@@ -86,6 +86,8 @@ describe("npm run import -- --dry-run --json", () => {
         value: expect.any(Number),
         unit: expect.any(String),
         text: expect.any(String),
+        // Issue 14: every figure says where it was printed.
+        lines: [expect.any(Number), expect.any(Number)],
       });
     }
   });

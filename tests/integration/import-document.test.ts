@@ -175,6 +175,19 @@ describe("bad input leaves the database exactly as it was", () => {
     ["an empty file", new Uint8Array(), "emptyText"],
     ["Latin-1 bytes", Buffer.from([0x68, 0xe9, 0x6c, 0x6c, 0x6f]), "notUtf8"],
     ["random bytes", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), "notUtf8"],
+    // Issue 14: read by the dry run, but the portal cannot store them (yet) or does not serve that city.
+    [
+      "a budget open-data table",
+      Buffer.from("year,amount,depname,category,name\n2016,1000000,高雄市政府工務局,工程管理,道路養護\n"),
+      "budgetBookNotImportable",
+    ],
+    [
+      "another city's report",
+      Buffer.from(
+        "臺北市政府工務局業務報告\n日期：105 年 3 月 8 日\n報告人：局長 王大明\n壹、成果\n一、完成 1 件。\n貳、展望\n一、再 2 件。\n",
+      ),
+      "cityOther",
+    ],
   ])("rejects %s with a reason", async (_name, bytes, code) => {
     const before = await snapshot(t.db);
     const attempt = importDocument(t.db, { fileName: "bad.txt", bytes });
