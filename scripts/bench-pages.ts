@@ -36,9 +36,10 @@ const CHROME_FLAGS = [
   "--no-first-run",
 ];
 
-async function startServer(): Promise<ChildProcess> {
+async function startServer(keepData = false): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    E2E_KEEP_DATA: keepData ? "1" : "0",
     PORT: String(PORT),
     PORTAL_DATA_DIR: DATA_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -327,7 +328,7 @@ runMain(async () => {
   await stopServer(await startServer()); // seeds it, with the demo
   console.log(`Adding ${SCALE_ITEMS} tracked items with 8 quarters of history…`);
   const scaleItem = await addTrackingAtScale();
-  const server = await startServer();
+  const server = await startServer(true);
   try {
     const items = (await (await fetch(`${BASE}/items/export?format=json&year=2013&size=20`)).json()) as {
       items: Array<{ url: string }>;

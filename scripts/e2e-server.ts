@@ -17,7 +17,8 @@ if (env.DATABASE_URL) {
     process.stderr.write(`✗ Refusing to run browser tests against a database on ${host}: use a local one.\n`);
     process.exit(1);
   }
-} else {
+} else if (process.env.E2E_KEEP_DATA !== "1") {
+  // Fresh each time; bench:pages keeps what it added between its two starts.
   rmSync(env.PORTAL_DATA_DIR, { recursive: true, force: true });
 }
 // The browser tests sign in with the demo accounts, on either database; the administrator and the
