@@ -286,6 +286,8 @@ test.describe("the 研考會 decides what is tracked", () => {
   });
 
   test("the 研考會 decides which departments' approved updates it reviews", async ({ page }) => {
+    // A sign-in with a second factor, an axe run and two saves: over 30 s on a loaded 2-core machine.
+    test.slow();
     await signInAs(page, REVIEWER);
     await page.getByRole("link", { name: "各機關是否需要研考會覆核" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "機關覆核設定" })).toBeVisible();
