@@ -12,6 +12,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // 60 s, not 30: an administrator's or reviewer's sign-in may wait up to 30 s for a fresh
+  // authenticator step (a code is good once; tests/e2e/second-factor.ts), on top of the test itself.
+  timeout: 60_000,
   reporter: [["list"]],
   outputDir: "test-results",
   use: {
