@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { CatchUpPlan } from "@/components/catch-up-plan";
 import { LightBadge } from "@/components/light-badge";
 import { LightOverrideForm } from "@/components/light-override-form";
 import { StatusBadge } from "@/components/status";
 import { UpdateStepForm } from "@/components/update-step-form";
 import type { FieldsFormState } from "@/lib/commands/forms";
-import { departmentName, formatDate, formatDateTime } from "@/lib/i18n/format";
+import { departmentName, formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { PendingUpdate } from "@/lib/tracking/queues";
@@ -96,28 +97,7 @@ export function PendingUpdates({
                 </p>
               )}
               <p className="mt-2 text-sm whitespace-pre-wrap">{update.narrative}</p>
-              {(update.catchUp.delayCause || update.catchUp.remedy || update.catchUp.catchUpDate) && (
-                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-                  {update.catchUp.delayCause && (
-                    <>
-                      <dt className="text-slate-600">{t.lights.delayCause}</dt>
-                      <dd>{update.catchUp.delayCause}</dd>
-                    </>
-                  )}
-                  {update.catchUp.remedy && (
-                    <>
-                      <dt className="text-slate-600">{t.lights.remedy}</dt>
-                      <dd>{update.catchUp.remedy}</dd>
-                    </>
-                  )}
-                  {update.catchUp.catchUpDate && (
-                    <>
-                      <dt className="text-slate-600">{t.lights.catchUpDate}</dt>
-                      <dd>{formatDate(locale, update.catchUp.catchUpDate)}</dd>
-                    </>
-                  )}
-                </dl>
-              )}
+              <CatchUpPlan plan={update.catchUp} t={t} locale={locale} />
               {update.evidenceLinks.length > 0 && (
                 <ul className="mt-1 list-disc pl-5 text-sm">
                   {update.evidenceLinks.map((link) => (

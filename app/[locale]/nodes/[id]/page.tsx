@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FeedLink } from "@/components/feed-link";
 import { FigureQuote } from "@/components/figure-quote";
+import { CatchUpPlan } from "@/components/catch-up-plan";
 import { LightBadge } from "@/components/light-badge";
 import { PlannedActualChart } from "@/components/planned-actual-chart";
 import { TrackedLightsSection } from "@/components/tracked-lights";
@@ -288,34 +289,7 @@ export default async function NodePage({ params }: Props) {
                     </p>
                   )}
                   <p className="mt-1">{p.narrative}</p>
-                  {(p.delayCause || p.remedy || p.catchUpDate || p.percentDropReason) && (
-                    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-                      {p.delayCause && (
-                        <>
-                          <dt className="text-slate-600">{t.lights.delayCause}</dt>
-                          <dd>{p.delayCause}</dd>
-                        </>
-                      )}
-                      {p.remedy && (
-                        <>
-                          <dt className="text-slate-600">{t.lights.remedy}</dt>
-                          <dd>{p.remedy}</dd>
-                        </>
-                      )}
-                      {p.catchUpDate && (
-                        <>
-                          <dt className="text-slate-600">{t.lights.catchUpDate}</dt>
-                          <dd>{formatDate(locale, p.catchUpDate)}</dd>
-                        </>
-                      )}
-                      {p.percentDropReason && (
-                        <>
-                          <dt className="text-slate-600">{t.lights.percentDropReason}</dt>
-                          <dd>{p.percentDropReason}</dd>
-                        </>
-                      )}
-                    </dl>
-                  )}
+                  <CatchUpPlan plan={p} t={t} locale={locale} />
                   {p.figures.length > 0 && (
                     <ul className="mt-1 flex flex-wrap gap-2 text-sm" aria-label={t.node.reportedFigures}>
                       {p.figures.map((f, i) => (
